@@ -1,0 +1,65 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "hotline",
+    products: [
+        .executable(name: "hotline", targets: ["hotline"]),
+        .library(name: "HotlineCore", targets: ["HotlineCore"]),
+        .library(name: "HotlineCommands", targets: ["HotlineCommands"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+    ],
+    targets: [
+        // The SQL migrations, embedded in the binary so it never looks for Schema/ at run time.
+        .target(
+            name: "HotlineSchema",
+            path: "Schema",
+            exclude: ["README.md"],
+            resources: [
+                .embedInCode("v001_initial.sql")
+            ]
+        ),
+        // The shipped default configuration and region list, embedded the same way.
+        .target(
+            name: "HotlineDefaults",
+            path: "Config",
+            exclude: ["README.md", "generate-regions.py"],
+            resources: [
+                .embedInCode("hotline.json"),
+                .embedInCode("regions.json"),
+            ]
+        ),
+        .target(
+            name: "HotlineCore",
+            dependencies: [
+                "HotlineSchema",
+                "HotlineDefaults",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "HotlineCommands",
+            dependencies: [
+                "HotlineCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "hotline", dependencies: ["HotlineCommands"]),
+        .testTarget(
+            name: "HotlineCoreTests",
+            dependencies: ["HotlineCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "HotlineCommandsTests",
+            dependencies: ["HotlineCommands", "HotlineCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+    ]
+)

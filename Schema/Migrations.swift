@@ -1,0 +1,20 @@
+/// The schema migrations, in the order they apply. Each is a file in Schema/ embedded at build
+/// time, so the binary never looks for Schema/ at run time.
+public enum SchemaMigrations {
+    /// One migration: its identifier (the file name without `.sql`) and its SQL text.
+    public struct Migration: Sendable {
+        public let identifier: String
+        public let sql: String
+    }
+
+    /// Every migration, oldest first. A shipped migration is never edited or reordered.
+    public static let all: [Migration] = [
+        Migration(identifier: "v001_initial", bytes: PackageResources.v001_initial_sql)
+    ]
+}
+
+extension SchemaMigrations.Migration {
+    init(identifier: String, bytes: [UInt8]) {
+        self.init(identifier: identifier, sql: String(decoding: bytes, as: UTF8.self))
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import HotlineCore
+
+/// `hotline case list`: the cases, newest activity first, streamed as they are read.
+struct CaseList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List cases, newest activity first.",
+        discussion: "Example: hotline case list --open --region Kursk")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(help: "Only open cases.")
+    var open = false
+
+    @Option(help: "Only cases with this status.")
+    var status: String?
+
+    @Option(help: "Only cases of this region: code or name.")
+    var region: String?
+
+    @Option(help: "At most this many cases.")
+    var limit: Int?
+
+    func run() async throws {
+        let context = try await CommandContext.make(options)
+        let filter = CaseFilter(openOnly: open, status: status, region: region, limit: limit)
+        switch context.format {
+        case .json:
+            // Streamed: one object at a time, so a million cases never sit in memory.
+            var first = true
+            Console.write("[")
+            try context.hotline.listCases(filter) { summary in
+                Console.write((first ? "\n" : ",\n") + (try Render.json(summary)))
+                first = false
+            }
+            Console.print(first ? "]" : "\n]")
+        case .csv:
+            Console.print(
+                Render.csvRecord(["ref", "person", "born", "region", "unit", "status", "opened", "lastInquiry", "inquiries"]))
+            try context.hotline.listCases(filter) { c in
+                Console.print(
+                    Render.csvRecord([
+                        c.ref, Render.csvText(c.person), c.born ?? "", c.region, Render.csvText(c.unit ?? ""), c.status,
+                        Render.time(c.opened), Render.time(c.lastInquiry), String(c.inquiries),
+                    ]))
+            }
+        case .table:
+            var table = TextTable("REF", "STATUS", "REGION", "PERSON", "BORN", "INQ", "LAST INQUIRY", "OPENED")
+            try context.hotline.listCases(filter) { c in
+                table.append(
+                    c.ref, c.status, c.region, c.person, c.born ?? "-", String(c.inquiries), Render.time(c.lastInquiry),
+                    Render.time(c.opened))
+            }
+            Console.print(table.rows.isEmpty ? "No cases match." : table.render() + "\n\(table.rows.count) case(s).")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import HotlineCore
+
+/// `hotline case show REF`: the person, every inquiry with its inquirer and contacts, the history.
+struct CaseShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show everything about one case.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The case reference.")
+    var ref: String
+
+    func run() async throws {
+        let context = try await CommandContext.make(options)
+        let detail = try context.hotline.caseDetail(ref: ref)
+        switch context.format {
+        case .json: Console.print(try Render.json(detail))
+        case .csv: throw ValidationError("--format csv is for lists; use table or json for one case")
+        case .table: Console.print(Self.text(detail))
+        }
+    }
+
+    static func text(_ c: CaseDetail) -> String {
+        var lines = [
+            "Case \(c.ref): \(c.person)",
+            "  status:   \(c.status) (\(c.open ? "open" : "closed")); may move to: \(c.allowedMoves.joined(separator: ", "))",
+            "  region:   \(c.region) (\(c.regionName))",
+        ]
+        if let born = c.born { lines.append("  born:     \(born)") }
+        if let unit = c.unit { lines.append("  unit:     \(unit)") }
+        lines.append("  opened:   \(Render.time(c.opened)) by \(c.openedBy)")
+        lines.append("")
+        lines.append("Inquiries (\(c.inquiries.count)):")
+        for inquiry in c.inquiries {
+            lines.append(
+                "  #\(inquiry.id) \(Render.time(inquiry.at)) via \(inquiry.channel), taken by \(inquiry.by): "
+                    + "\(inquiry.inquirer.name) (\(inquiry.relationship))")
+            if !inquiry.inquirer.contacts.isEmpty {
+                lines.append("     contacts: " + inquiry.inquirer.contacts.map { "\($0.kind) \($0.value)" }.joined(separator: ", "))
+            }
+            if inquiry.person != c.person { lines.append("     asked about: \(inquiry.person)") }
+            if let note = inquiry.note { lines.append(indented(note, by: "     note: ")) }
+        }
+        lines.append("")
+        lines.append("History:")
+        for entry in c.history {
+            var line = "  \(Render.time(entry.at))  \(entry.by)  "
+            switch entry.kind {
+            case "status": line += "status \(entry.from ?? "?") -> \(entry.to ?? "?")"
+            case "opened": line += "opened as \(entry.to ?? "?")"
+            case "edit": line += "\(entry.field ?? "?"): \(entry.from ?? "(none)") -> \(entry.to ?? "(none)")"
+            case "inquiry": line += "inquiry #\(entry.inquiry.map(String.init) ?? "?")"
+            default: line += entry.kind
+            }
+            if let source = entry.source { line += "; source: \(source)" }
+            if let asOf = entry.asOf { line += "; as of \(asOf)" }
+            lines.append(line)
+            if let note = entry.note { lines.append(indented(note, by: "      ")) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func indented(_ text: String, by prefix: String) -> String {
+        let pad = String(repeating: " ", count: prefix.count)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { ($0.offset == 0 ? prefix : pad) + $0.element }.joined(separator: "\n")
+    }
+}

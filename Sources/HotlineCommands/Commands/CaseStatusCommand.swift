@@ -1,0 +1,42 @@
+import ArgumentParser
+import HotlineCore
+
+/// `hotline case status REF STATUS`: move a case through its lifecycle.
+struct CaseStatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Move a case to another status, as the lifecycle allows.",
+        discussion: """
+            Statuses (shipped lifecycle): new, searching, located, captured, deceased (open);
+            reunited, closed (closed). Any open status may move to any other; a closed case may
+            only be reopened to searching.
+            Example: hotline case status 4821-9930 located --source "exchange list of 2024-05-01" --as-of 2024-05-01
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The case reference.")
+    var ref: String
+
+    @Argument(help: "The new status.")
+    var status: String
+
+    @Option(help: "Why: what happened.")
+    var note: String?
+
+    @Option(help: "Where the news came from: a call, a published list, a video.")
+    var source: String?
+
+    @Option(help: "When the news dates from: YYYY, YYYY-MM or YYYY-MM-DD.")
+    var asOf: String?
+
+    func run() async throws {
+        let context = try await CommandContext.make(options)
+        let change = StatusChangeDraft(ref: ref, status: status, note: note, source: source, asOf: asOf)
+        let changed = try context.hotline.changeStatus(change, by: try context.operatorName())
+        switch context.format {
+        case .json: Console.print(try Render.json(changed))
+        case .table, .csv: Console.print("Case \(changed.ref): \(changed.from) -> \(changed.to).")
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import HotlineCore
+
+/// The root of the command tree, shared by the CLI and the shell.
+public struct HotlineCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "hotline",
+        abstract: "Case management for family inquiry hotlines.",
+        discussion: """
+            Log a family's inquiry, move a case through its statuses, list the open cases of a region.
+            Exit codes: 0 done; 1 refused (bad input, unknown case, forbidden move; nothing written);
+            64 bad command line; 75 database busy (nothing written); 78 configuration error.
+            """,
+        subcommands: [InquiryCommand.self, CaseCommand.self, RegionCommand.self, DemoCommand.self]
+    )
+
+    public init() {}
+}
+
+/// `hotline inquiry …`
+struct InquiryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inquiry", abstract: "Log the inquiries families make.", subcommands: [InquiryLog.self])
+}
+
+/// `hotline case …`
+struct CaseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Work with cases: the persons sought.",
+        subcommands: [CaseStatusCommand.self, CaseList.self, CaseShow.self])
+}
+
+/// `hotline region …`
+struct RegionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "region", abstract: "The regions a case can belong to.", subcommands: [RegionList.self])
+}

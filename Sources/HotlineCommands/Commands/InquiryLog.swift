@@ -1,0 +1,73 @@
+import ArgumentParser
+import HotlineCore
+
+/// `hotline inquiry log`: one family's inquiry, on a new case or an existing one.
+struct InquiryLog: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Log one inquiry: who is asking, about whom, through which channel.",
+        discussion: """
+            Without --case the inquiry opens a new case; with --case REF it is added to that case
+            (then --person and --region may be left out).
+            Example:
+              hotline inquiry log --person "Иванов Пётр Сергеевич" --born 1998 --region RU-KRS \\
+                --inquirer "Иванова Мария" --relationship mother --channel phone \\
+                --contact "phone:8 916 123-45-67" --note "Last call 2024-03-02"
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "The person sought, in any script.")
+    var person: String?
+
+    @Option(help: "Their home region: ISO 3166-2 code or name (RU-KRS, Kursk, Курская область).")
+    var region: String?
+
+    @Option(help: "Date or year of birth: YYYY, YYYY-MM or YYYY-MM-DD.")
+    var born: String?
+
+    @Option(help: "Military unit or other identifying detail.")
+    var unit: String?
+
+    @Option(help: "Who is asking.")
+    var inquirer: String
+
+    @Option(help: "The inquirer's relationship to the person sought (mother, spouse, sibling, …).")
+    var relationship: String
+
+    @Option(help: "How the inquiry came in (phone, email, telegram, web, in-person, letter, …).")
+    var channel: String
+
+    @Option(name: .customLong("contact"), help: "How to reach the inquirer back, KIND:VALUE (repeatable): phone:…, email:…, telegram:@…")
+    var contacts: [String] = []
+
+    @Option(help: "A short note: what the family said.")
+    var note: String?
+
+    @Option(name: .customLong("case"), help: "Add the inquiry to this existing case.")
+    var caseRef: String?
+
+    @Flag(help: "Open a new case without the duplicate check.")
+    var newCase = false
+
+    func validate() throws {
+        if newCase && caseRef != nil {
+            throw ValidationError("give --case REF to add to an existing case, or --new-case, not both")
+        }
+    }
+
+    func run() async throws {
+        let context = try await CommandContext.make(options)
+        let draft = InquiryDraft(
+            person: person, region: region, born: born, unit: unit, inquirer: inquirer, relationship: relationship,
+            channel: channel, contacts: contacts, note: note, caseRef: caseRef)
+        let logged = try context.hotline.logInquiry(draft, by: try context.operatorName())
+        switch context.format {
+        case .json:
+            Console.print(try Render.json(logged))
+        case .table, .csv:
+            let action = logged.newCase ? "opened case" : "added to case"
+            Console.print("Inquiry \(logged.inquiry) logged; \(action) \(logged.ref) (status: \(logged.status)).")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Formats shared by every command's output.
+enum Render {
+    /// Times in tables: the operator's local time, to the minute.
+    static func time(_ date: Date) -> String {
+        localTime.string(from: date)
+    }
+
+    private static let localTime: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter
+    }()
+
+    /// JSON for scripts: ISO 8601 UTC times, keys sorted so output is stable to diff.
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// One CSV record (RFC 4180): fields quoted when they hold a comma, quote or line break.
+    static func csvRecord(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacing("\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",")
+    }
+
+    /// Free text in a CSV cell that a spreadsheet would run as a formula gets a leading
+    /// apostrophe: a family's "=HYPERLINK(…)" stays text.
+    static func csvText(_ text: String) -> String {
+        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
+        return "'" + text
+    }
+}

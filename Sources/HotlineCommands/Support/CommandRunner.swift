@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import HotlineCore
+
+/// Parses one list of words with the command tree and runs the command: the one path from
+/// words to work, used by the binary, the shell and the tests. Never exits the process.
+public enum CommandRunner {
+    /// Runs `arguments` (without the leading `hotline`) and returns the exit code. Errors are
+    /// written to the current console's standard error, prefixed `hotline: `.
+    public static func run(_ arguments: [String]) async -> Int32 {
+        do {
+            var command = try HotlineCommand.parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
+    /// Writes `error` in words and returns its exit code.
+    static func report(_ error: any Error) -> Int32 {
+        switch error {
+        case let error as HotlineError:
+            Console.printError("hotline: \(error.description)")
+            return exitCode(for: error)
+        case let error as DatabaseError:
+            // Only reached by a defect or a damaged file: the services map expected errors.
+            Console.printError("hotline: database error: \(error.message ?? "\(error.resultCode)"); nothing was written.")
+            return 1
+        default:
+            let code = HotlineCommand.exitCode(for: error)
+            let message = HotlineCommand.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { Console.print(message) }
+            } else {
+                Console.printError(message.isEmpty ? "hotline: \(error)" : message)
+            }
+            return code.rawValue
+        }
+    }
+
+    static func exitCode(for error: HotlineError) -> Int32 {
+        switch error {
+        case .configuration: return 78  // EX_CONFIG
+        case .databaseBusy: return 75  // EX_TEMPFAIL: try again
+        case .databaseUnavailable: return 74  // EX_IOERR
+        case .invalidField, .invalidReference, .caseNotFound, .forbiddenMove: return 1
+        }
+    }
+}

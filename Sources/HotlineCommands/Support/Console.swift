@@ -1,0 +1,44 @@
+import Foundation
+import Synchronization
+
+/// Where commands write: standard output and standard error in the binary, a buffer in tests
+/// and (for one line at a time) the shell. A task-local, so a command never names a stream.
+public struct Console: Sendable {
+    let writeOut: @Sendable (String) -> Void
+    let writeErr: @Sendable (String) -> Void
+
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+        writeOut = out
+        writeErr = err
+    }
+
+    /// The process's standard output and standard error.
+    public static let standard = Console(
+        out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+        err: { text in FileHandle.standardError.write(Data(text.utf8)) })
+
+    @TaskLocal public static var current: Console = .standard
+
+    /// Writes one line (a newline is added) to standard output.
+    static func print(_ line: String = "") { current.writeOut(line + "\n") }
+    /// Writes text as it is to standard output.
+    static func write(_ text: String) { current.writeOut(text) }
+    /// Writes one line to standard error.
+    static func printError(_ line: String) { current.writeErr(line + "\n") }
+}
+
+/// Collects what a command printed, for tests and for the demo.
+public final class CapturedOutput: Sendable {
+    private let buffers = Mutex<(out: String, err: String)>(("", ""))
+
+    public init() {}
+
+    public var out: String { buffers.withLock { $0.out } }
+    public var err: String { buffers.withLock { $0.err } }
+
+    public var console: Console {
+        Console(
+            out: { text in self.buffers.withLock { $0.out += text } },
+            err: { text in self.buffers.withLock { $0.err += text } })
+    }
+}

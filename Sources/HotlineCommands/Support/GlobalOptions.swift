@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// The options every command takes.
+public struct GlobalOptions: ParsableArguments {
+    /// The database file (env HOTLINE_DB; default ~/.local/share/hotline/hotline.sqlite).
+    @Option(name: .long, help: ArgumentHelp("The database file (env HOTLINE_DB).", valueName: "path"))
+    var db: String?
+
+    /// A configuration file layered over the shipped defaults (env HOTLINE_CONFIG).
+    @Option(name: .long, help: ArgumentHelp("A configuration file (env HOTLINE_CONFIG).", valueName: "path"))
+    var config: String?
+
+    /// The operator recorded on writes (env HOTLINE_OPERATOR; default the login name).
+    @Option(name: .customLong("as"), help: ArgumentHelp("The operator recorded on writes (env HOTLINE_OPERATOR).", valueName: "name"))
+    var operatorName: String?
+
+    /// How to print results.
+    @Option(name: .long, help: ArgumentHelp("Output format: table, json, or (for lists) csv.", valueName: "format"))
+    var format: OutputFormat?
+
+    public init() {}
+}
+
+/// How results are printed.
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json, csv
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A date known to the year, the month or the day: `1998`, `1998-03` or `1998-03-14`.
+/// Families often know only the year of birth.
+public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    /// The ISO 8601 form, as stored: `1998`, `1998-03` or `1998-03-14`.
+    public var description: String {
+        var text = String(format: "%04d", year)
+        if let month { text += String(format: "-%02d", month) }
+        if let day { text += String(format: "-%02d", day) }
+        return text
+    }
+
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
+        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+    }
+
+    /// Parses and checks a date given in `field`: a real calendar date, not before 1900 and
+    /// not after `today`.
+    public init(parsing text: String, field: String, today: Date = Date()) throws(HotlineError) {
+        let accepted = "YYYY, YYYY-MM or YYYY-MM-DD, from 1900 to today"
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let widths = [4, 2, 2]
+        guard (1...3).contains(parts.count),
+            zip(parts, widths).allSatisfy({ part, width in
+                part.count == width && part.allSatisfy { $0.isASCII && $0.isNumber }
+            })
+        else {
+            throw .invalidField(field: field, value: text, problem: "not a date", accepted: accepted)
+        }
+        let numbers = parts.map { Int($0)! }  // all ASCII digits, checked above
+        year = numbers[0]
+        month = numbers.count > 1 ? numbers[1] : nil
+        day = numbers.count > 2 ? numbers[2] : nil
+
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        if let month, !(1...12).contains(month) {
+            throw .invalidField(field: field, value: text, problem: "there is no month \(month)", accepted: accepted)
+        }
+        if let month, let day {
+            let components = DateComponents(year: year, month: month, day: day)
+            guard calendar.date(from: components).map({ calendar.component(.day, from: $0) == day }) == true
+            else {
+                throw .invalidField(
+                    field: field, value: text, problem: "there is no such day in the calendar", accepted: accepted)
+            }
+        }
+        let now = calendar.dateComponents([.year, .month, .day], from: today)
+        let todayDate = PartialDate(year: now.year!, month: now.month!, day: now.day!)
+        guard year >= 1900 else {
+            throw .invalidField(field: field, value: text, problem: "it is before 1900", accepted: accepted)
+        }
+        guard self.truncated(like: self) <= todayDate.truncated(like: self) else {
+            throw .invalidField(field: field, value: text, problem: "it is in the future", accepted: accepted)
+        }
+    }
+
+    private init(year: Int, month: Int?, day: Int?) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// This date cut to the precision of `other`, to compare a year with a full date.
+    private func truncated(like other: PartialDate) -> PartialDate {
+        PartialDate(year: year, month: other.month == nil ? nil : month, day: other.day == nil ? nil : day)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import HotlineDefaults
+
+/// An ISO 3166-2 subdivision: `RU-KRS`, with its names in English, Russian and Ukrainian.
+public struct Region: Hashable, Sendable, Codable {
+    public let code: String
+    public let type: String
+    public let en: String
+    public let ru: String?
+    public let uk: String?
+
+    /// Every name the region goes by.
+    public var names: [String] { [en, ru, uk].compactMap { $0 } }
+}
+
+/// The regions a hotline serves, looked up by code or by any name, in any script.
+public struct RegionCatalog: Sendable {
+    public let regions: [Region]
+    private let byCode: [String: Region]
+    /// Each region's folded names, with and without words such as "oblast".
+    private let keys: [(region: Region, full: String, core: String)]
+
+    /// The shipped regions: Config/regions.json, generated from Debian's iso-codes.
+    public static let shipped: RegionCatalog = {
+        struct File: Decodable { let regions: [Region] }
+        // The file is generated and embedded at build time; a decoding failure is a build defect.
+        let file = try! JSONDecoder().decode(File.self, from: Data(ShippedDefaults.regionsJSON))
+        return RegionCatalog(regions: file.regions)
+    }()
+
+    public init(regions: [Region]) {
+        self.regions = regions
+        byCode = Dictionary(regions.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        keys = regions.flatMap { region in
+            region.names.flatMap(LatinFold.keys).map { (region, $0, Self.strippingTypeWords($0)) }
+        }
+    }
+
+    /// The region with this code (`RU-KRS`) or name (`Kursk`, `Курская область`, `Kurskaja
+    /// oblast'`), case-insensitively. A name may be shortened to its first word, if that is
+    /// unambiguous (`Kursk`, `Kyiv`).
+    public func region(_ query: String, field: String = "region") throws(HotlineError) -> Region {
+        let accepted =
+            "an ISO 3166-2 code such as RU-KRS or UA-30, or a region's name in English, Russian or "
+            + "Ukrainian (`hotline region list` lists them)"
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        if let region = byCode[trimmed.uppercased()] { return region }
+        let queryKeys = LatinFold.keys(trimmed)
+        let queryCores = queryKeys.map(Self.strippingTypeWords).filter { !$0.isEmpty }
+        guard !queryCores.isEmpty else {
+            throw .invalidField(field: field, value: query, problem: "no such region", accepted: accepted)
+        }
+        // Exact names first, then names without "oblast" and the like, then a first-word prefix.
+        let exact = matches { queryKeys.contains($0.full) }
+        let core = matches { queryCores.contains($0.core) }
+        let prefix = matches { key in queryCores.contains { $0.count >= 4 && key.core.hasPrefix($0) } }
+        for candidates in [exact, core, prefix] where !candidates.isEmpty {
+            guard candidates.count == 1 else {
+                let listed = candidates.map { "\($0.code) (\($0.en))" }.joined(separator: ", ")
+                throw .invalidField(
+                    field: field, value: query, problem: "it could be any of \(listed)",
+                    accepted: "one of those codes, or a longer name")
+            }
+            return candidates[0]
+        }
+        throw .invalidField(field: field, value: query, problem: "no such region", accepted: accepted)
+    }
+
+    /// The region with exactly this code, as stored in the database.
+    public func region(code: String) -> Region? { byCode[code.uppercased()] }
+
+    private func matches(_ predicate: ((region: Region, full: String, core: String)) -> Bool) -> [Region] {
+        var found: [Region] = []
+        for key in keys where predicate(key) && !found.contains(key.region) { found.append(key.region) }
+        return found
+    }
+
+    /// Words that say what kind of region it is, not which one, in the folded spellings.
+    private static let typeWords: Set<String> = [
+        "oblast", "oblasti", "kray", "krai", "respublika", "respublica", "republic", "of", "the",
+        "avtonomnyy", "avtonomnaya", "avtonomnyi", "avtonomna", "okrug", "region", "territory",
+        "province", "autonomous", "district", "city", "gorod", "misto", "g", "m",
+    ]
+
+    private static func strippingTypeWords(_ key: String) -> String {
+        key.split(separator: " ").filter { !typeWords.contains(String($0)) }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,31 @@
+/// A word from a configured list: an inquiry channel or a relationship. Only a `Vocabulary`
+/// makes one, so the core never holds a channel or relationship outside its list.
+public struct Term: Hashable, Sendable, CustomStringConvertible {
+    public let name: String
+    public var description: String { name }
+}
+
+/// One configured list of accepted words (channels, relationships).
+public struct Vocabulary: Sendable {
+    /// The field the words fill, for error messages.
+    public let field: String
+    public let terms: [Term]
+
+    public init(field: String, words: [String]) throws(HotlineError) {
+        guard !words.isEmpty else { throw .configuration("\(field): the list of accepted values is empty") }
+        self.field = field
+        terms = words.map { Term(name: $0.lowercased()) }
+    }
+
+    /// The term for `word`, case-insensitively, with `_` and spaces taken as `-`
+    /// (`In person` is `in-person`).
+    public func term(_ word: String) throws(HotlineError) -> Term {
+        let wanted = word.lowercased().replacing(" ", with: "-").replacing("_", with: "-")
+        guard let term = terms.first(where: { $0.name == wanted }) else {
+            throw .invalidField(
+                field: field, value: word, problem: "it is not in the list",
+                accepted: terms.map(\.name).joined(separator: ", "))
+        }
+        return term
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Everything the service layer refuses, in words an operator can act on: what was wrong,
+/// which field, and what is accepted.
+public enum HotlineError: Error, Equatable, Sendable {
+    /// A field's value broke a rule. `accepted` says what would have been taken.
+    case invalidField(field: String, value: String, problem: String, accepted: String)
+    /// A case reference that is not well formed or fails its check digit.
+    case invalidReference(String, problem: String)
+    /// A well-formed reference that names no case.
+    case caseNotFound(String)
+    /// A status change the lifecycle forbids.
+    case forbiddenMove(ref: String, from: String, to: String, allowed: [String])
+    /// The configuration (shipped, file, environment or flags) is unusable.
+    case configuration(String)
+    /// The database file could not be opened or is not a hotline database.
+    case databaseUnavailable(path: String, reason: String)
+    /// Another writer held the database for longer than the configured timeout.
+    case databaseBusy(timeoutSeconds: Double)
+}
+
+extension HotlineError: CustomStringConvertible, LocalizedError {
+    public var description: String {
+        switch self {
+        case .invalidField(let field, let value, let problem, let accepted):
+            return "invalid \(field) \(HotlineError.quoted(value)): \(problem). Accepted: \(accepted)."
+        case .invalidReference(let text, let problem):
+            return "invalid case reference \(HotlineError.quoted(text)): \(problem). "
+                + "A reference is 8 digits such as 4821-9930; the last digit is a check digit, "
+                + "so a mistyped or swapped digit is caught: ask the family to read it again."
+        case .caseNotFound(let ref):
+            return "no case has reference \(ref)."
+        case .forbiddenMove(let ref, let from, let to, let allowed):
+            let moves = allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
+            return "case \(ref) cannot move from '\(from)' to '\(to)'. Allowed from '\(from)': \(moves)."
+        case .configuration(let problem):
+            return "configuration error: \(problem)"
+        case .databaseUnavailable(let path, let reason):
+            return "cannot open the database at \(path): \(reason)"
+        case .databaseBusy(let timeout):
+            return "the database stayed locked by other operators for \(timeout) s; nothing was written. "
+                + "Try again, or raise the busy timeout (busyTimeoutSeconds)."
+        }
+    }
+
+    public var errorDescription: String? { description }
+
+    /// Quotes a user's value for an error message, shortened and with control characters made
+    /// visible, so a pasted megabyte or an escape sequence cannot flood or corrupt a terminal.
+    static func quoted(_ value: String) -> String {
+        let limit = 60
+        var shown = ""
+        for scalar in value.unicodeScalars.prefix(limit) {
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                shown += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        let more = value.unicodeScalars.count > limit ? "… (\(value.unicodeScalars.count) characters)" : ""
+        return "'\(shown)'\(more)"
+    }
+}

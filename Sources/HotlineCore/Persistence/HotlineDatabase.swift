@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+import HotlineSchema
+
+/// The hotline database: one SQLite file in WAL mode, its schema migrated on open.
+/// Every write is one IMMEDIATE transaction: it takes the write lock before reading, so
+/// concurrent operators queue for up to the busy timeout instead of failing, and a killed
+/// process leaves the command wholly in or wholly out.
+public struct HotlineDatabase: Sendable {
+    let writer: any DatabaseWriter
+    /// Where the database lives, for messages; `:memory:` for an in-memory database.
+    public let path: String
+    let busyTimeout: Double
+
+    /// Opens (creating if needed, with mode 0600 in a 0700 directory) the database at `path`
+    /// and applies any pending migrations.
+    public static func open(path: String, busyTimeout: Double = 15) throws(HotlineError) -> HotlineDatabase {
+        do {
+            try createIfMissing(path)
+            let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
+            let database = HotlineDatabase(writer: pool, path: path, busyTimeout: busyTimeout)
+            try database.migrate()
+            return database
+        } catch let error as HotlineError {
+            throw error
+        } catch {
+            throw .databaseUnavailable(path: path, reason: Self.explain(error))
+        }
+    }
+
+    /// An empty in-memory database with the full schema, for tests and dry runs.
+    public static func inMemory() throws(HotlineError) -> HotlineDatabase {
+        do {
+            let queue = try DatabaseQueue(configuration: configuration(busyTimeout: 1))
+            let database = HotlineDatabase(writer: queue, path: ":memory:", busyTimeout: 1)
+            try database.migrate()
+            return database
+        } catch let error as HotlineError {
+            throw error
+        } catch {
+            throw .databaseUnavailable(path: ":memory:", reason: Self.explain(error))
+        }
+    }
+
+    static func configuration(busyTimeout: Double) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.prepareDatabase { db in
+            // FULL: in WAL mode a commit that returned is on disk even through a power cut;
+            // NORMAL could lose the last commits, and an operator was told "logged".
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    // MARK: - Schema
+
+    /// The migrator over Schema/'s embedded SQL files, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in SchemaMigrations.all {
+            migrator.registerMigration(migration.identifier) { db in
+                try db.execute(sql: migration.sql)
+            }
+        }
+        return migrator
+    }
+
+    func migrate() throws {
+        try Self.migrator.migrate(writer)
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` as one IMMEDIATE transaction: all of it is written, or none of it.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!  // set by the committed transaction above
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw HotlineError.databaseBusy(timeoutSeconds: busyTimeout)
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot of the database.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw HotlineError.databaseBusy(timeoutSeconds: busyTimeout)
+        }
+    }
+
+    // MARK: - Files
+
+    /// Creates the database file with mode 0600 (and its directory with 0700) before SQLite
+    /// does, so a family's data is never readable by other users of the machine.
+    private static func createIfMissing(_ path: String) throws {
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: path) else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty && !manager.fileExists(atPath: directory) {
+            do {
+                try manager.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw HotlineError.databaseUnavailable(path: path, reason: "cannot create the folder \(directory)")
+            }
+        }
+        let descriptor = Foundation.open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
+        guard descriptor >= 0 || errno == EEXIST else {
+            throw HotlineError.databaseUnavailable(path: path, reason: String(cString: strerror(errno)))
+        }
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// A SQLite or Foundation error in words, without Foundation's domain codes.
+    static func explain(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB: return "the file is not a SQLite database"
+            case .SQLITE_CANTOPEN: return "the file cannot be opened (check the path and its permissions)"
+            case .SQLITE_READONLY: return "the file is read-only"
+            case .SQLITE_CORRUPT: return "the database file is corrupt"
+            default: return error.message ?? "\(error.resultCode)"
+            }
+        }
+        return error.localizedDescription
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+
+/// Which cases `listCases` returns.
+public struct CaseFilter: Sendable {
+    /// Only cases whose status is open.
+    public var openOnly: Bool
+    /// Only cases with this status.
+    public var status: String?
+    /// Only cases of this region: code or name.
+    public var region: String?
+    /// At most this many, newest activity first.
+    public var limit: Int?
+
+    public init(openOnly: Bool = false, status: String? = nil, region: String? = nil, limit: Int? = nil) {
+        self.openOnly = openOnly
+        self.status = status
+        self.region = region
+        self.limit = limit
+    }
+}
+
+/// One line of a case list.
+public struct CaseSummary: Encodable, Sendable, Equatable {
+    public let ref: String
+    public let person: String
+    public let born: String?
+    /// The region's ISO 3166-2 code.
+    public let region: String
+    public let unit: String?
+    public let status: String
+    public let open: Bool
+    public let opened: Date
+    public let lastInquiry: Date
+    public let lastActivity: Date
+    /// How many inquiries the case has.
+    public let inquiries: Int
+}
+
+/// Everything about one case.
+public struct CaseDetail: Encodable, Sendable, Equatable {
+    public let ref: String
+    public let person: String
+    public let born: String?
+    public let region: String
+    public let regionName: String
+    public let unit: String?
+    public let status: String
+    public let open: Bool
+    public let opened: Date
+    public let openedBy: String
+    public let lastActivity: Date
+    /// The statuses the case may move to now.
+    public let allowedMoves: [String]
+    public let inquiries: [InquiryDetail]
+    public let history: [HistoryItem]
+}
+
+/// One inquiry of a case, with its inquirer and their contacts.
+public struct InquiryDetail: Encodable, Sendable, Equatable {
+    public let id: Int64
+    public let at: Date
+    public let by: String
+    public let channel: String
+    public let relationship: String
+    public let note: String?
+    /// The person sought as this inquirer named and described them.
+    public let person: String
+    public let born: String?
+    public let region: String
+    public let unit: String?
+    public let inquirer: InquirerDetail
+}
+
+public struct InquirerDetail: Encodable, Sendable, Equatable {
+    public let id: Int64
+    public let name: String
+    public let contacts: [ContactDetail]
+}
+
+public struct ContactDetail: Encodable, Sendable, Equatable {
+    public let kind: String
+    public let value: String
+}
+
+/// One entry of a case's history: who, when, what changed (from, to), why.
+public struct HistoryItem: Encodable, Sendable, Equatable {
+    public let id: Int64
+    /// opened, inquiry, status, edit or note.
+    public let kind: String
+    public let at: Date
+    public let by: String
+    public let field: String?
+    public let from: String?
+    public let to: String?
+    public let note: String?
+    public let source: String?
+    public let asOf: String?
+    public let inquiry: Int64?
+}
+
+extension Hotline {
+    /// Streams the cases that pass `filter`, newest activity first, to `body`, one at a time:
+    /// a list of a million cases never sits in memory.
+    public func listCases(_ filter: CaseFilter, _ body: (CaseSummary) throws -> Void) throws {
+        let status = try filter.status.map { name throws(HotlineError) in try rules.lifecycle.status(named: name) }
+        let region = try filter.region.map { name throws(HotlineError) in try rules.regions.region(name) }
+        if let limit = filter.limit, limit < 1 {
+            throw HotlineError.invalidField(
+                field: "limit", value: String(limit), problem: "it is not positive", accepted: "a number from 1")
+        }
+        let openNames = rules.lifecycle.openStatuses.map(\.name)
+        try database.read { db in
+            var request = PersonCaseRecord.all()
+            if let region { request = request.filter(Column("region") == region.code) }
+            if let status { request = request.filter(Column("status") == status.name) }
+            if filter.openOnly { request = request.filter(openNames.contains(Column("status"))) }
+            request = request.order(Column("last_activity_at").desc, Column("id").desc)
+            if let limit = filter.limit { request = request.limit(limit) }
+            let cursor = try request.fetchCursor(db)
+            while let record = try cursor.next() {
+                try body(
+                    CaseSummary(
+                        ref: record.ref, person: record.personName, born: record.born, region: record.region,
+                        unit: record.unit, status: record.status, open: openNames.contains(record.status),
+                        opened: record.openedAt, lastInquiry: record.lastInquiryAt,
+                        lastActivity: record.lastActivityAt, inquiries: record.inquiryCount))
+            }
+        }
+    }
+
+    /// All the cases that pass `filter`, for callers that want an array.
+    public func cases(_ filter: CaseFilter) throws -> [CaseSummary] {
+        var found: [CaseSummary] = []
+        try listCases(filter) { found.append($0) }
+        return found
+    }
+
+    /// The case `ref` with its inquiries, inquirers, contacts and history.
+    public func caseDetail(ref text: String) throws -> CaseDetail {
+        let ref = try CaseReference(parsing: text)
+        return try database.read { db in
+            let record = try PersonCaseRecord.fetch(ref: ref, in: db)
+            let inquiries = try InquiryRecord.filter(Column("case_id") == record.id!)
+                .order(Column("received_at"), Column("id")).fetchAll(db)
+            var inquirers: [Int64: InquirerDetail] = [:]
+            for inquirerId in Set(inquiries.map(\.inquirerId)) {
+                let inquirer = try InquirerRecord.fetchOne(db, key: inquirerId)!  // foreign key guarantees it
+                let contacts = try ContactRecord.filter(Column("inquirer_id") == inquirerId).order(Column("id"))
+                    .fetchAll(db).map { ContactDetail(kind: $0.kind, value: $0.value) }
+                inquirers[inquirerId] = InquirerDetail(id: inquirerId, name: inquirer.name, contacts: contacts)
+            }
+            let history = try HistoryRecord.filter(Column("case_id") == record.id!).order(Column("id")).fetchAll(db)
+            let status = rules.lifecycle.statuses.first { $0.name == record.status }
+            return CaseDetail(
+                ref: record.ref, person: record.personName, born: record.born, region: record.region,
+                regionName: rules.regions.region(code: record.region)?.en ?? record.region, unit: record.unit,
+                status: record.status, open: status?.isOpen ?? false, opened: record.openedAt,
+                openedBy: record.openedBy, lastActivity: record.lastActivityAt,
+                allowedMoves: status.map { rules.lifecycle.allowedMoves(from: $0).map(\.name) } ?? [],
+                inquiries: inquiries.map { inquiry in
+                    InquiryDetail(
+                        id: inquiry.id!, at: inquiry.receivedAt, by: inquiry.operator, channel: inquiry.channel,
+                        relationship: inquiry.relationship, note: inquiry.note, person: inquiry.personName,
+                        born: inquiry.born, region: inquiry.region, unit: inquiry.unit,
+                        inquirer: inquirers[inquiry.inquirerId]!)
+                },
+                history: history.map { entry in
+                    HistoryItem(
+                        id: entry.id!, kind: entry.kind, at: entry.at, by: entry.operator, field: entry.field,
+                        from: entry.fromValue, to: entry.toValue, note: entry.note, source: entry.source,
+                        asOf: entry.asOf, inquiry: entry.inquiryId)
+                })
+        }
+    }
+}

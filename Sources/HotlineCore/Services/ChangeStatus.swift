@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// A status change as an operator enters it.
+public struct StatusChangeDraft: Sendable {
+    public var ref: String
+    public var status: String
+    /// Why.
+    public var note: String?
+    /// Where the news came from: a call, a published list, a video.
+    public var source: String?
+    /// When the news dates from: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public var asOf: String?
+
+    public init(ref: String, status: String, note: String? = nil, source: String? = nil, asOf: String? = nil) {
+        self.ref = ref
+        self.status = status
+        self.note = note
+        self.source = source
+        self.asOf = asOf
+    }
+}
+
+/// What `changeStatus` wrote.
+public struct StatusChanged: Encodable, Sendable, Equatable {
+    public let ref: String
+    public let from: String
+    public let to: String
+    public let at: Date
+    public let by: String
+}
+
+extension Hotline {
+    /// Moves a case to another status, as the lifecycle allows, and records it in the history.
+    public func changeStatus(_ draft: StatusChangeDraft, by operatorName: OperatorName) throws -> StatusChanged {
+        let ref = try CaseReference(parsing: draft.ref)
+        let next = try rules.lifecycle.status(named: draft.status)
+        let note = try TextRule.note("note").validate(draft.note)
+        let source = try TextRule.line("source").validate(draft.source)
+        let asOf = try draft.asOf.map { text throws(HotlineError) in
+            try PartialDate(parsing: text, field: "as-of", today: now())
+        }
+        let at = now()
+        return try database.write { db in
+            var personCase = try PersonCaseRecord.fetch(ref: ref, in: db)
+            let current = try currentStatus(of: personCase)
+            try rules.lifecycle.checkMove(of: ref, from: current, to: next)
+            var history = HistoryWriter(caseId: personCase.id!, at: at, by: operatorName, db: db)
+            try history.append(
+                kind: "status", from: current.name, to: next.name, note: note, source: source,
+                asOf: asOf?.description)
+            personCase.status = next.name
+            personCase.lastActivityAt = at
+            try personCase.update(db)
+            return StatusChanged(ref: personCase.ref, from: current.name, to: next.name, at: at, by: operatorName.name)
+        }
+    }
+
+    /// The case's stored status as a lifecycle status; a status the configured lifecycle does
+    /// not know (the configuration changed) is a configuration error, not a silent move.
+    func currentStatus(of personCase: PersonCaseRecord) throws(HotlineError) -> CaseStatus {
+        guard let status = rules.lifecycle.statuses.first(where: { $0.name == personCase.status }) else {
+            throw .configuration(
+                "case \(personCase.ref) has status '\(personCase.status)', which the configured lifecycle "
+                    + "does not list; add it to lifecycle.open or lifecycle.closed")
+        }
+        return status
+    }
+}

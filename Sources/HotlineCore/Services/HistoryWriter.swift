@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+/// Appends entries to one case's history inside the current transaction, all stamped with
+/// the same time and operator as the change they record.
+struct HistoryWriter {
+    let caseId: Int64
+    let at: Date
+    let by: OperatorName
+    let db: Database
+
+    mutating func append(
+        kind: String, field: String? = nil, from: String? = nil, to: String? = nil, note: String? = nil,
+        source: String? = nil, asOf: String? = nil, inquiryId: Int64? = nil
+    ) throws {
+        var record = HistoryRecord(
+            id: nil, caseId: caseId, at: at, operator: by.name, kind: kind, field: field, fromValue: from,
+            toValue: to, note: note, source: source, asOf: asOf, inquiryId: inquiryId)
+        try record.insert(db)
+    }
+}
+
+extension PersonCaseRecord {
+    /// The case with this reference; throws `caseNotFound` when there is none.
+    static func fetch(ref: CaseReference, in db: Database) throws -> PersonCaseRecord {
+        guard let record = try PersonCaseRecord.filter(Column("ref") == ref.description).fetchOne(db) else {
+            throw HotlineError.caseNotFound(ref.description)
+        }
+        return record
+    }
+
+    /// A random reference no case has yet. References are random, so a new one is drawn
+    /// until it is free; with a million cases, one draw in ten is taken.
+    static func unusedReference(in db: Database) throws -> CaseReference {
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            let ref = CaseReference.random(using: &generator)
+            if try !PersonCaseRecord.filter(Column("ref") == ref.description).isEmpty(db) { continue }
+            return ref
+        }
+    }
+}

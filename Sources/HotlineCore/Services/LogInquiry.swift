@@ -1,0 +1,211 @@
+import Foundation
+import GRDB
+
+/// One inquiry as an operator enters it: raw text, validated by `Hotline.logInquiry`.
+public struct InquiryDraft: Sendable {
+    /// The person sought, in whatever script the family uses. Required for a new case.
+    public var person: String?
+    /// Their home region: code or name. Required for a new case.
+    public var region: String?
+    /// Date or year of birth: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public var born: String?
+    /// Military unit or another identifying detail.
+    public var unit: String?
+    /// Who is asking.
+    public var inquirer: String
+    public var relationship: String
+    public var channel: String
+    /// `KIND:VALUE` contacts of the inquirer.
+    public var contacts: [String]
+    public var note: String?
+    /// The case to log this inquiry on; `nil` opens a new case.
+    public var caseRef: String?
+
+    public init(
+        person: String? = nil, region: String? = nil, born: String? = nil, unit: String? = nil,
+        inquirer: String, relationship: String, channel: String, contacts: [String] = [],
+        note: String? = nil, caseRef: String? = nil
+    ) {
+        self.person = person
+        self.region = region
+        self.born = born
+        self.unit = unit
+        self.inquirer = inquirer
+        self.relationship = relationship
+        self.channel = channel
+        self.contacts = contacts
+        self.note = note
+        self.caseRef = caseRef
+    }
+}
+
+/// What `logInquiry` wrote.
+public struct LoggedInquiry: Encodable, Sendable, Equatable {
+    /// The case reference.
+    public let ref: String
+    /// The inquiry's id.
+    public let inquiry: Int64
+    /// The inquirer's id (an inquirer who called before, with the same name and a shared
+    /// contact, is the same inquirer).
+    public let inquirer: Int64
+    /// Whether this inquiry opened the case.
+    public let newCase: Bool
+    /// The case's status after the inquiry.
+    public let status: String
+
+    enum CodingKeys: String, CodingKey {
+        case ref = "case", inquiry, inquirer, newCase, status
+    }
+}
+
+extension Hotline {
+    /// The most contacts one inquiry may carry for its inquirer.
+    public static let maxContactsPerInquiry = 10
+
+    /// Logs one inquiry, on the case `draft.caseRef` or on a new case, in one transaction.
+    public func logInquiry(_ draft: InquiryDraft, by operatorName: OperatorName) throws -> LoggedInquiry {
+        let input = try ValidInquiry(draft, rules: rules, today: now())
+        let at = now()
+        return try database.write { db in
+            var personCase: PersonCaseRecord
+            let isNew: Bool
+            if let ref = input.caseRef {
+                personCase = try PersonCaseRecord.fetch(ref: ref, in: db)
+                isNew = false
+            } else {
+                personCase = PersonCaseRecord(
+                    id: nil, ref: try PersonCaseRecord.unusedReference(in: db).description,
+                    personName: input.person!, born: input.born?.description, region: input.region!.code,
+                    unit: input.unit, status: rules.lifecycle.initial.name, openedAt: at,
+                    openedBy: operatorName.name, lastActivityAt: at, lastInquiryAt: at, inquiryCount: 0)
+                try personCase.insert(db)
+                isNew = true
+            }
+            let caseId = personCase.id!  // fetched or just inserted
+            let inquirerId = try findOrCreateInquirer(
+                name: input.inquirer, contacts: input.contacts, by: operatorName, at: at, in: db)
+
+            var inquiry = InquiryRecord(
+                id: nil, caseId: caseId, inquirerId: inquirerId,
+                personName: input.person ?? personCase.personName,
+                born: input.born?.description ?? (input.caseRef == nil ? nil : personCase.born),
+                region: input.region?.code ?? personCase.region, unit: input.unit ?? personCase.unit,
+                relationship: input.relationship.name, channel: input.channel.name, note: input.note,
+                receivedAt: at, operator: operatorName.name)
+            try inquiry.insert(db)
+
+            var history = HistoryWriter(caseId: caseId, at: at, by: operatorName, db: db)
+            if isNew {
+                try history.append(kind: "opened", to: personCase.status, inquiryId: inquiry.id)
+            } else {
+                // Details the case lacked and this family knows are filled in, on the record.
+                if personCase.born == nil, let born = input.born {
+                    personCase.born = born.description
+                    try history.append(kind: "edit", field: "born", to: born.description, inquiryId: inquiry.id)
+                }
+                if personCase.unit == nil, let unit = input.unit {
+                    personCase.unit = unit
+                    try history.append(kind: "edit", field: "unit", to: unit, inquiryId: inquiry.id)
+                }
+            }
+            try history.append(
+                kind: "inquiry", note: "\(input.inquirer) (\(input.relationship)) via \(input.channel)",
+                inquiryId: inquiry.id)
+
+            personCase.inquiryCount += 1
+            personCase.lastInquiryAt = at
+            personCase.lastActivityAt = at
+            try personCase.update(db)
+            return LoggedInquiry(
+                ref: personCase.ref, inquiry: inquiry.id!, inquirer: inquirerId, newCase: isNew,
+                status: personCase.status)
+        }
+    }
+
+    /// The inquirer who called before with this name and one of these contacts, given the
+    /// contacts they did not have yet; else a new inquirer.
+    private func findOrCreateInquirer(
+        name: String, contacts: [Contact], by operatorName: OperatorName, at: Date, in db: Database
+    ) throws -> Int64 {
+        var inquirerId: Int64?
+        if !contacts.isEmpty {
+            let sql = """
+                SELECT inquirer.id, inquirer.name FROM contact
+                JOIN inquirer ON inquirer.id = contact.inquirer_id
+                WHERE contact.value = ? AND contact.kind = ?
+                ORDER BY inquirer.id
+                """
+            for contact in contacts where inquirerId == nil {
+                let rows = try Row.fetchAll(db, sql: sql, arguments: [contact.value, contact.kind.rawValue])
+                inquirerId = rows.first { Self.sameName($0["name"], name) }?["id"]
+            }
+        }
+        if inquirerId == nil {
+            var inquirer = InquirerRecord(id: nil, name: name, createdAt: at, createdBy: operatorName.name)
+            try inquirer.insert(db)
+            inquirerId = inquirer.id
+        }
+        for contact in contacts {
+            var record = ContactRecord(id: nil, inquirerId: inquirerId!, kind: contact.kind.rawValue, value: contact.value)
+            try record.insert(db, onConflict: .ignore)
+        }
+        return inquirerId!
+    }
+
+    /// Names that differ only in letter case or spacing name the same inquirer.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        func fold(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return fold(a) == fold(b)
+    }
+}
+
+/// An inquiry draft whose every field passed its rule.
+private struct ValidInquiry {
+    let person: String?
+    let region: Region?
+    let born: PartialDate?
+    let unit: String?
+    let inquirer: String
+    let relationship: Term
+    let channel: Term
+    let contacts: [Contact]
+    let note: String?
+    let caseRef: CaseReference?
+
+    init(_ draft: InquiryDraft, rules: HotlineRules, today: Date) throws(HotlineError) {
+        caseRef = try draft.caseRef.map { ref throws(HotlineError) in try CaseReference(parsing: ref) }
+        if caseRef == nil {
+            if draft.person == nil {
+                throw .invalidField(
+                    field: "person", value: "", problem: "a new case needs the name of the person sought",
+                    accepted: "--person NAME, or --case REF to add the inquiry to an existing case")
+            }
+            if draft.region == nil {
+                throw .invalidField(
+                    field: "region", value: "", problem: "a new case needs the home region of the person sought",
+                    accepted: "--region with an ISO 3166-2 code or a region's name")
+            }
+        }
+        person = try TextRule.name("person").validate(draft.person)
+        region = try draft.region.map { name throws(HotlineError) in try rules.regions.region(name) }
+        born = try draft.born.map { text throws(HotlineError) in
+            try PartialDate(parsing: text, field: "born", today: today)
+        }
+        unit = try TextRule.line("unit").validate(draft.unit)
+        inquirer = try TextRule.name("inquirer").validate(draft.inquirer)
+        relationship = try rules.relationships.term(draft.relationship)
+        channel = try rules.channels.term(draft.channel)
+        guard draft.contacts.count <= Hotline.maxContactsPerInquiry else {
+            throw .invalidField(
+                field: "contact", value: "\(draft.contacts.count) contacts", problem: "too many contacts",
+                accepted: "at most \(Hotline.maxContactsPerInquiry) contacts per inquiry")
+        }
+        var contacts: [Contact] = []
+        for text in draft.contacts {
+            let contact = try Contact(parsing: text, defaultCountry: rules.defaultCountry)
+            if !contacts.contains(contact) { contacts.append(contact) }
+        }
+        self.contacts = contacts
+        note = try TextRule.note("note").validate(draft.note)
+    }
+}
