@@ -59,7 +59,9 @@ let package = Package(
         ),
         .testTarget(
             name: "HotlineCommandsTests",
-            dependencies: ["HotlineCommands", "HotlineCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "HotlineCommands", "HotlineCore", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

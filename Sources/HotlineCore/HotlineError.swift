@@ -51,13 +51,16 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
         let limit = 60
         var shown = ""
         for scalar in value.unicodeScalars.prefix(limit) {
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+            if scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .format
+            {
                 shown += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 shown.unicodeScalars.append(scalar)
             }
         }
-        let more = value.unicodeScalars.count > limit ? "… (\(value.unicodeScalars.count) characters)" : ""
+        let more =
+            value.unicodeScalars.count > limit ? "… (\(value.unicodeScalars.count) characters)" : ""
         return "'\(shown)'\(more)"
     }
 }

@@ -37,22 +37,28 @@ struct CaseList: AsyncParsableCommand {
             Console.print(first ? "]" : "\n]")
         case .csv:
             Console.print(
-                Render.csvRecord(["ref", "person", "born", "region", "unit", "status", "opened", "lastInquiry", "inquiries"]))
+                Render.csvRecord([
+                    "ref", "person", "born", "region", "unit", "status", "opened", "lastInquiry", "inquiries",
+                ]))
             try context.hotline.listCases(filter) { c in
                 Console.print(
                     Render.csvRecord([
-                        c.ref, Render.csvText(c.person), c.born ?? "", c.region, Render.csvText(c.unit ?? ""), c.status,
+                        c.ref, Render.csvText(c.person), c.born ?? "", c.region, Render.csvText(c.unit ?? ""),
+                        c.status,
                         Render.time(c.opened), Render.time(c.lastInquiry), String(c.inquiries),
                     ]))
             }
         case .table:
-            var table = TextTable("REF", "STATUS", "REGION", "PERSON", "BORN", "INQ", "LAST INQUIRY", "OPENED")
+            var table = TextTable(
+                "REF", "STATUS", "REGION", "PERSON", "BORN", "INQ", "LAST INQUIRY", "OPENED")
             try context.hotline.listCases(filter) { c in
                 table.append(
-                    c.ref, c.status, c.region, c.person, c.born ?? "-", String(c.inquiries), Render.time(c.lastInquiry),
+                    c.ref, c.status, c.region, c.person, c.born ?? "-", String(c.inquiries),
+                    Render.time(c.lastInquiry),
                     Render.time(c.opened))
             }
-            Console.print(table.rows.isEmpty ? "No cases match." : table.render() + "\n\(table.rows.count) case(s).")
+            Console.print(
+                table.rows.isEmpty ? "No cases match." : table.render() + "\n\(table.rows.count) case(s).")
         }
     }
 }

@@ -37,7 +37,9 @@ struct CaseShow: AsyncParsableCommand {
                 "  #\(inquiry.id) \(Render.time(inquiry.at)) via \(inquiry.channel), taken by \(inquiry.by): "
                     + "\(inquiry.inquirer.name) (\(inquiry.relationship))")
             if !inquiry.inquirer.contacts.isEmpty {
-                lines.append("     contacts: " + inquiry.inquirer.contacts.map { "\($0.kind) \($0.value)" }.joined(separator: ", "))
+                lines.append(
+                    "     contacts: "
+                        + inquiry.inquirer.contacts.map { "\($0.kind) \($0.value)" }.joined(separator: ", "))
             }
             if inquiry.person != c.person { lines.append("     asked about: \(inquiry.person)") }
             if let note = inquiry.note { lines.append(indented(note, by: "     note: ")) }
@@ -49,7 +51,8 @@ struct CaseShow: AsyncParsableCommand {
             switch entry.kind {
             case "status": line += "status \(entry.from ?? "?") -> \(entry.to ?? "?")"
             case "opened": line += "opened as \(entry.to ?? "?")"
-            case "edit": line += "\(entry.field ?? "?"): \(entry.from ?? "(none)") -> \(entry.to ?? "(none)")"
+            case "edit":
+                line += "\(entry.field ?? "?"): \(entry.from ?? "(none)") -> \(entry.to ?? "(none)")"
             case "inquiry": line += "inquiry #\(entry.inquiry.map(String.init) ?? "?")"
             default: line += entry.kind
             }

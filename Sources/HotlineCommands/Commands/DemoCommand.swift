@@ -6,50 +6,75 @@ import Foundation
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run the three jobs (log inquiries, move a case, list open cases by region) on a fresh database.")
+        abstract:
+            "Run the three jobs (log inquiries, move a case, list open cases by region) on a fresh database."
+    )
 
-    @Option(help: ArgumentHelp("The database to use (default: a new file in the temporary folder).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The database to use (default: a new file in the temporary folder).", valueName: "path"))
     var db: String?
 
     func run() async throws {
-        let path = db ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("hotline-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite").path
+        let path =
+            db
+            ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("hotline-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite")
+            .path
         let base = ["--db", path, "--as", "demo-operator"]
         Console.print("# hotline demo on \(path)\n")
 
         let first = try await step(
-            ["inquiry", "log", "--person", "Иванов Пётр Сергеевич", "--born", "1998-03-14", "--region", "Kursk",
-             "--unit", "в/ч 12345", "--inquirer", "Иванова Мария Петровна", "--relationship", "mother",
-             "--channel", "phone", "--contact", "phone:8 916 123-45-67", "--note", "Last call on 2 March.",
-             "--format", "json"], base: base)
+            [
+                "inquiry", "log", "--person", "Иванов Пётр Сергеевич", "--born", "1998-03-14", "--region",
+                "Kursk",
+                "--unit", "в/ч 12345", "--inquirer", "Иванова Мария Петровна", "--relationship", "mother",
+                "--channel", "phone", "--contact", "phone:8 916 123-45-67", "--note",
+                "Last call on 2 March.",
+                "--format", "json",
+            ], base: base)
         let ref = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
         guard let ref = ref?["case"] as? String else { throw ExitCode.failure }
         _ = try await step(
-            ["inquiry", "log", "--case", ref, "--person", "Petr Ivanov", "--region", "RU-KRS",
-             "--inquirer", "Anna Ivanova", "--relationship", "spouse", "--channel", "telegram",
-             "--contact", "telegram:@anna_ivanova"], base: base)
+            [
+                "inquiry", "log", "--case", ref, "--person", "Petr Ivanov", "--region", "RU-KRS",
+                "--inquirer", "Anna Ivanova", "--relationship", "spouse", "--channel", "telegram",
+                "--contact", "telegram:@anna_ivanova",
+            ], base: base)
         _ = try await step(
-            ["inquiry", "log", "--person", "Шевченко Олег", "--born", "1990", "--region", "Харківська область",
-             "--inquirer", "Шевченко Ірина", "--relationship", "sibling", "--channel", "email",
-             "--contact", "email:iryna@example.org"], base: base)
+            [
+                "inquiry", "log", "--person", "Шевченко Олег", "--born", "1990", "--region",
+                "Харківська область",
+                "--inquirer", "Шевченко Ірина", "--relationship", "sibling", "--channel", "email",
+                "--contact", "email:iryna@example.org",
+            ], base: base)
         _ = try await step(
-            ["inquiry", "log", "--person", "O'Brien-Смирнов \"Sasha\" Alexei", "--region", "Belgorod",
-             "--inquirer", "Smirnova Olga", "--relationship", "mother", "--channel", "in-person"], base: base)
+            [
+                "inquiry", "log", "--person", "O'Brien-Смирнов \"Sasha\" Alexei", "--region", "Belgorod",
+                "--inquirer", "Smirnova Olga", "--relationship", "mother", "--channel", "in-person",
+            ], base: base)
         _ = try await step(
-            ["case", "status", ref, "located", "--source", "prisoner list published 2024-05-01", "--as-of", "2024-05-01",
-             "--note", "Named on the list."], base: base)
-        _ = try await step(["case", "status", ref, "captured", "--note", "Confirmed by the unit."], base: base)
+            [
+                "case", "status", ref, "located", "--source", "prisoner list published 2024-05-01",
+                "--as-of", "2024-05-01",
+                "--note", "Named on the list.",
+            ], base: base)
+        _ = try await step(
+            ["case", "status", ref, "captured", "--note", "Confirmed by the unit."], base: base)
         _ = try await step(["case", "list", "--open", "--region", "Курская область"], base: base)
         _ = try await step(["case", "list", "--open"], base: base)
         _ = try await step(["case", "show", ref], base: base)
-        Console.print("# Explore further with: hotline --db \(path) … (hotline --help lists the commands)")
+        Console.print(
+            "# Explore further with: hotline --db \(path) … (hotline --help lists the commands)")
     }
 
     /// Prints the command as typed, runs it through the command tree, prints its output.
     private func step(_ arguments: [String], base: [String]) async throws -> String {
         Console.print("$ hotline " + arguments.map(Self.quoted).joined(separator: " "))
         let captured = CapturedOutput()
-        let code = await Console.$current.withValue(captured.console) { await CommandRunner.run(arguments + base) }
+        let code = await Console.$current.withValue(captured.console) {
+            await CommandRunner.run(arguments + base)
+        }
         Console.write(captured.out)
         Console.write(captured.err)
         Console.print()

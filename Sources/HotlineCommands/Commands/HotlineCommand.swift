@@ -20,7 +20,8 @@ public struct HotlineCommand: AsyncParsableCommand {
 /// `hotline inquiry …`
 struct InquiryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "inquiry", abstract: "Log the inquiries families make.", subcommands: [InquiryLog.self])
+        commandName: "inquiry", abstract: "Log the inquiries families make.",
+        subcommands: [InquiryLog.self])
 }
 
 /// `hotline case …`
@@ -33,5 +34,6 @@ struct CaseCommand: AsyncParsableCommand {
 /// `hotline region …`
 struct RegionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "region", abstract: "The regions a case can belong to.", subcommands: [RegionList.self])
+        commandName: "region", abstract: "The regions a case can belong to.",
+        subcommands: [RegionList.self])
 }

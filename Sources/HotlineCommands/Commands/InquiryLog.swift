@@ -38,7 +38,9 @@ struct InquiryLog: AsyncParsableCommand {
     @Option(help: "How the inquiry came in (phone, email, telegram, web, in-person, letter, …).")
     var channel: String
 
-    @Option(name: .customLong("contact"), help: "How to reach the inquirer back, KIND:VALUE (repeatable): phone:…, email:…, telegram:@…")
+    @Option(
+        name: .customLong("contact"),
+        help: "How to reach the inquirer back, KIND:VALUE (repeatable): phone:…, email:…, telegram:@…")
     var contacts: [String] = []
 
     @Option(help: "A short note: what the family said.")
@@ -59,7 +61,8 @@ struct InquiryLog: AsyncParsableCommand {
     func run() async throws {
         let context = try await CommandContext.make(options)
         let draft = InquiryDraft(
-            person: person, region: region, born: born, unit: unit, inquirer: inquirer, relationship: relationship,
+            person: person, region: region, born: born, unit: unit, inquirer: inquirer,
+            relationship: relationship,
             channel: channel, contacts: contacts, note: note, caseRef: caseRef)
         let logged = try context.hotline.logInquiry(draft, by: try context.operatorName())
         switch context.format {
@@ -67,7 +70,8 @@ struct InquiryLog: AsyncParsableCommand {
             Console.print(try Render.json(logged))
         case .table, .csv:
             let action = logged.newCase ? "opened case" : "added to case"
-            Console.print("Inquiry \(logged.inquiry) logged; \(action) \(logged.ref) (status: \(logged.status)).")
+            Console.print(
+                "Inquiry \(logged.inquiry) logged; \(action) \(logged.ref) (status: \(logged.status)).")
         }
     }
 }

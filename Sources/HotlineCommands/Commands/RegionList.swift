@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import HotlineCore
 
 /// `hotline region list`: the regions and their names, to find a code.
@@ -13,7 +13,8 @@ struct RegionList: AsyncParsableCommand {
     var country: String?
 
     func run() async throws {
-        let settings = try await CommandContext.loadSettings(options, environment: ProcessInfo.processInfo.environment)
+        let settings = try await CommandContext.loadSettings(
+            options, environment: ProcessInfo.processInfo.environment)
         let regions = RegionCatalog.shipped.regions.filter {
             country == nil || $0.code.hasPrefix(country!.uppercased() + "-")
         }
@@ -21,7 +22,9 @@ struct RegionList: AsyncParsableCommand {
         case .json: Console.print(try Render.json(regions))
         case .csv:
             Console.print(Render.csvRecord(["code", "type", "en", "ru", "uk"]))
-            for r in regions { Console.print(Render.csvRecord([r.code, r.type, r.en, r.ru ?? "", r.uk ?? ""])) }
+            for r in regions {
+                Console.print(Render.csvRecord([r.code, r.type, r.en, r.ru ?? "", r.uk ?? ""]))
+            }
         case .table:
             var table = TextTable("CODE", "ENGLISH", "RUSSIAN", "UKRAINIAN")
             for r in regions { table.append(r.code, r.en, r.ru ?? "-", r.uk ?? "-") }

@@ -14,7 +14,8 @@ struct TextTable {
         return all.map { row in
             row.indices.map { column in
                 column == row.count - 1
-                    ? row[column] : row[column] + String(repeating: " ", count: widths[column] - displayWidth(row[column]))
+                    ? row[column]
+                    : row[column] + String(repeating: " ", count: widths[column] - displayWidth(row[column]))
             }.joined(separator: "  ")
         }.joined(separator: "\n")
     }

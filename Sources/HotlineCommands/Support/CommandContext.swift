@@ -20,7 +20,8 @@ struct CommandContext {
         let path = settings.db ?? HotlineSettings.defaultDatabasePath(environment: environment)
         let database = try HotlineDatabase.open(path: path, busyTimeout: settings.busyTimeoutSeconds)
         let format = try OutputFormat(rawValue: settings.format ?? "table").orThrow(
-            HotlineError.configuration("format '\(settings.format ?? "")' is not one of table, json, csv"))
+            HotlineError.configuration("format '\(settings.format ?? "")' is not one of table, json, csv")
+        )
         return CommandContext(
             settings: settings, hotline: Hotline(database: database, rules: rules), format: format,
             operatorSetting: settings.operator)
@@ -31,7 +32,8 @@ struct CommandContext {
     func operatorName() throws -> OperatorName {
         if let name = operatorSetting { return try OperatorName(name) }
         let environment = ProcessInfo.processInfo.environment
-        let login = environment["LOGNAME"] ?? environment["USER"] ?? getlogin().map { String(cString: $0) }
+        let login =
+            environment["LOGNAME"] ?? environment["USER"] ?? getlogin().map { String(cString: $0) }
         guard let login, !login.isEmpty else {
             throw HotlineError.invalidField(
                 field: "operator", value: "", problem: "no operator is known",
@@ -40,18 +42,26 @@ struct CommandContext {
         return try OperatorName(login)
     }
 
-    static func loadSettings(_ options: GlobalOptions, environment: [String: String]) async throws -> HotlineSettings {
+    static func loadSettings(_ options: GlobalOptions, environment: [String: String]) async throws
+        -> HotlineSettings
+    {
         let shipped = HotlineSettings.shipped
         var flags: [AbsoluteConfigKey: ConfigValue] = [:]
         if let db = options.db { flags["db"] = ConfigValue(.string(db), isSecret: false) }
-        if let name = options.operatorName { flags["operator"] = ConfigValue(.string(name), isSecret: false) }
-        if let format = options.format { flags["format"] = ConfigValue(.string(format.rawValue), isSecret: false) }
+        if let name = options.operatorName {
+            flags["operator"] = ConfigValue(.string(name), isSecret: false)
+        }
+        if let format = options.format {
+            flags["format"] = ConfigValue(.string(format.rawValue), isSecret: false)
+        }
 
         var providers: [any ConfigProvider] = [
             InMemoryProvider(name: "flags", values: flags),
             EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "hotline"),
         ]
-        if let file = try await configurationFile(options, environment: environment) { providers.append(file) }
+        if let file = try await configurationFile(options, environment: environment) {
+            providers.append(file)
+        }
         let reader = ConfigReader(providers: providers)
 
         let lifecycle = reader.scoped(to: "lifecycle")
@@ -60,8 +70,11 @@ struct CommandContext {
             db: reader.string(forKey: "db").map(expandingTilde) ?? shipped.db,
             operator: reader.string(forKey: "operator") ?? shipped.operator,
             format: reader.string(forKey: "format") ?? shipped.format,
-            busyTimeoutSeconds: reader.double(forKey: "busyTimeoutSeconds", default: shipped.busyTimeoutSeconds),
-            phone: .init(defaultCountry: reader.string(forKey: "phone.defaultCountry", default: shipped.phone.defaultCountry)),
+            busyTimeoutSeconds: reader.double(
+                forKey: "busyTimeoutSeconds", default: shipped.busyTimeoutSeconds),
+            phone: .init(
+                defaultCountry: reader.string(
+                    forKey: "phone.defaultCountry", default: shipped.phone.defaultCountry)),
             lifecycle: .init(
                 initial: lifecycle.string(forKey: "initial", default: shipped.lifecycle.initial),
                 open: lifecycle.stringArray(forKey: "open", default: shipped.lifecycle.open),
@@ -73,7 +86,8 @@ struct CommandContext {
 
     /// The user's configuration file: `--config`, else `HOTLINE_CONFIG` (both must exist),
     /// else `~/.config/hotline/config.json` if there is one.
-    private static func configurationFile(_ options: GlobalOptions, environment: [String: String]) async throws
+    private static func configurationFile(_ options: GlobalOptions, environment: [String: String])
+        async throws
         -> (any ConfigProvider)?
     {
         let given = options.config ?? environment["HOTLINE_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
@@ -88,11 +102,14 @@ struct CommandContext {
             return try await FileProvider<JSONSnapshot>(filePath: .init(path), allowMissing: given == nil)
         } catch {
             throw HotlineError.configuration(
-                "cannot read the configuration file \(path): it must be a JSON object like Config/hotline.json (\(error))")
+                "cannot read the configuration file \(path): it must be a JSON object like Config/hotline.json (\(error))"
+            )
         }
     }
 
-    private static func expandingTilde(_ path: String) -> String { (path as NSString).expandingTildeInPath }
+    private static func expandingTilde(_ path: String) -> String {
+        (path as NSString).expandingTildeInPath
+    }
 }
 
 extension Optional {

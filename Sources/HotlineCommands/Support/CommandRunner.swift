@@ -30,7 +30,8 @@ public enum CommandRunner {
             return exitCode(for: error)
         case let error as DatabaseError:
             // Only reached by a defect or a damaged file: the services map expected errors.
-            Console.printError("hotline: database error: \(error.message ?? "\(error.resultCode)"); nothing was written.")
+            Console.printError(
+                "hotline: database error: \(error.message ?? "\(error.resultCode)"); nothing was written.")
             return 1
         default:
             let code = HotlineCommand.exitCode(for: error)

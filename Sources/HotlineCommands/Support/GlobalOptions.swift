@@ -7,15 +7,22 @@ public struct GlobalOptions: ParsableArguments {
     var db: String?
 
     /// A configuration file layered over the shipped defaults (env HOTLINE_CONFIG).
-    @Option(name: .long, help: ArgumentHelp("A configuration file (env HOTLINE_CONFIG).", valueName: "path"))
+    @Option(
+        name: .long, help: ArgumentHelp("A configuration file (env HOTLINE_CONFIG).", valueName: "path")
+    )
     var config: String?
 
     /// The operator recorded on writes (env HOTLINE_OPERATOR; default the login name).
-    @Option(name: .customLong("as"), help: ArgumentHelp("The operator recorded on writes (env HOTLINE_OPERATOR).", valueName: "name"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("The operator recorded on writes (env HOTLINE_OPERATOR).", valueName: "name")
+    )
     var operatorName: String?
 
     /// How to print results.
-    @Option(name: .long, help: ArgumentHelp("Output format: table, json, or (for lists) csv.", valueName: "format"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Output format: table, json, or (for lists) csv.", valueName: "format"))
     var format: OutputFormat?
 
     public init() {}

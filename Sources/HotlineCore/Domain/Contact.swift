@@ -25,17 +25,24 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: String, defaultCountry: String) throws(HotlineError) {
         let field = "contact"
         if let colon = text.firstIndex(of: ":"),
-            let kind = ContactKind(rawValue: text[..<colon].trimmingCharacters(in: .whitespaces).lowercased())
+            let kind = ContactKind(
+                rawValue: text[..<colon].trimmingCharacters(in: .whitespaces).lowercased())
         {
-            try self.init(kind: kind, value: String(text[text.index(after: colon)...]), defaultCountry: defaultCountry)
+            try self.init(
+                kind: kind, value: String(text[text.index(after: colon)...]), defaultCountry: defaultCountry
+            )
         } else if text.contains("@") && !text.hasPrefix("@") {
             try self.init(kind: .email, value: text, defaultCountry: defaultCountry)
         } else if text.hasPrefix("@") {
             try self.init(kind: .telegram, value: text, defaultCountry: defaultCountry)
-        } else if text.contains(where: { $0.isASCII && $0.isNumber }) && !text.contains(where: \.isLetter) {
+        } else if text.contains(where: { $0.isASCII && $0.isNumber })
+            && !text.contains(where: \.isLetter)
+        {
             try self.init(kind: .phone, value: text, defaultCountry: defaultCountry)
         } else {
-            throw .invalidField(field: field, value: text, problem: "the kind of contact is not given", accepted: Self.accepted)
+            throw .invalidField(
+                field: field, value: text, problem: "the kind of contact is not given",
+                accepted: Self.accepted)
         }
     }
 
@@ -46,7 +53,8 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
         self.kind = kind
         switch kind {
         case .phone, .whatsapp, .viber:
-            self.value = try PhoneNumber(parsing: value, defaultCountry: defaultCountry, field: field).e164
+            self.value = try PhoneNumber(parsing: value, defaultCountry: defaultCountry, field: field)
+                .e164
         case .email:
             self.value = try Self.email(value, field: field)
         case .telegram:
@@ -66,7 +74,8 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { throw invalid("an address has exactly one @") }
         let (local, domain) = (parts[0], parts[1])
-        let localCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
+        let localCharacters = Set(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
         guard (1...64).contains(local.count), local.allSatisfy(localCharacters.contains),
             !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..")
         else { throw invalid("the part before @ is not a valid mailbox name") }
@@ -81,13 +90,16 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
         return value.lowercased()
     }
 
-    private static func telegram(_ value: String, field: String, defaultCountry: String) throws(HotlineError) -> String {
+    private static func telegram(_ value: String, field: String, defaultCountry: String)
+        throws(HotlineError) -> String
+    {
         // A Telegram account is found by its @username or by its phone number.
         if !value.contains(where: \.isLetter), value.contains(where: \.isNumber) {
             return try PhoneNumber(parsing: value, defaultCountry: defaultCountry, field: field).e164
         }
         var name = Substring(value)
-        for prefix in ["https://t.me/", "http://t.me/", "t.me/", "@"] where name.lowercased().hasPrefix(prefix) {
+        for prefix in ["https://t.me/", "http://t.me/", "t.me/", "@"]
+        where name.lowercased().hasPrefix(prefix) {
             name = name.dropFirst(prefix.count)
         }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
@@ -102,19 +114,24 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
         return "@" + name.lowercased()
     }
 
-    private static func signal(_ value: String, field: String, defaultCountry: String) throws(HotlineError) -> String {
+    private static func signal(_ value: String, field: String, defaultCountry: String)
+        throws(HotlineError) -> String
+    {
         if !value.contains(where: \.isLetter) {
             return try PhoneNumber(parsing: value, defaultCountry: defaultCountry, field: field).e164
         }
         // A Signal username: a nickname, a dot, and at least two digits (alice.01).
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
         let nickname = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-        guard parts.count == 2, (3...32).contains(parts[0].count), parts[0].allSatisfy(nickname.contains),
-            parts[0].first!.isLetter, parts[1].count >= 2, parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
+        guard parts.count == 2, (3...32).contains(parts[0].count),
+            parts[0].allSatisfy(nickname.contains),
+            parts[0].first!.isLetter, parts[1].count >= 2,
+            parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
         else {
             throw .invalidField(
                 field: field, value: value, problem: "not a Signal username or phone number",
-                accepted: "a username such as alice.01 (3 to 32 letters, digits or _, a dot, 2 or more digits), "
+                accepted:
+                    "a username such as alice.01 (3 to 32 letters, digits or _, a dot, 2 or more digits), "
                     + "or a phone number")
         }
         return value.lowercased()

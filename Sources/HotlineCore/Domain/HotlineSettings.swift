@@ -41,7 +41,8 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
     public var relationships: [String]
 
     public init(
-        version: Int, db: String?, operator: String?, format: String?, busyTimeoutSeconds: Double, phone: Phone,
+        version: Int, db: String?, operator: String?, format: String?, busyTimeoutSeconds: Double,
+        phone: Phone,
         lifecycle: LifecycleSettings, channels: [String], relationships: [String]
     ) {
         self.version = version
@@ -63,7 +64,9 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
 
     /// The database path when none is configured: `$XDG_DATA_HOME/hotline/hotline.sqlite`,
     /// else `~/.local/share/hotline/hotline.sqlite`.
-    public static func defaultDatabasePath(environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func defaultDatabasePath(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> String
     {
         let dataHome =
@@ -85,7 +88,8 @@ public struct HotlineRules: Sendable {
     public init(settings: HotlineSettings, regions: RegionCatalog = .shipped) throws(HotlineError) {
         let lifecycle = settings.lifecycle
         self.lifecycle = try Lifecycle(
-            initial: lifecycle.initial, open: lifecycle.open, closed: lifecycle.closed, reopenTo: lifecycle.reopenTo)
+            initial: lifecycle.initial, open: lifecycle.open, closed: lifecycle.closed,
+            reopenTo: lifecycle.reopenTo)
         channels = try Vocabulary(field: "channel", words: settings.channels)
         relationships = try Vocabulary(field: "relationship", words: settings.relationships)
         self.regions = regions

@@ -17,7 +17,8 @@ enum LatinFold {
     }
 
     private static let russian = StringTransform("Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower")
-    private static let ukrainian = StringTransform("Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII; Lower")
+    private static let ukrainian = StringTransform(
+        "Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII; Lower")
     private static let latin = StringTransform("Any-Latin; Latin-ASCII; Lower")
 
     /// Evens out the romanisations' differences: ISO 9 and passport `j` is BGN's `y`;

@@ -17,28 +17,40 @@ public struct Lifecycle: Sendable {
 
     public var openStatuses: [CaseStatus] { statuses.filter(\.isOpen) }
 
-    public init(initial: String, open: [String], closed: [String], reopenTo: [String]) throws(HotlineError) {
+    public init(initial: String, open: [String], closed: [String], reopenTo: [String])
+        throws(HotlineError)
+    {
         let all = open + closed
         guard !open.isEmpty else { throw .configuration("lifecycle.open lists no status") }
         guard Set(all).count == all.count else {
-            throw .configuration("lifecycle: a status is listed twice in lifecycle.open and lifecycle.closed")
+            throw .configuration(
+                "lifecycle: a status is listed twice in lifecycle.open and lifecycle.closed")
         }
-        if let bad = all.first(where: { $0.isEmpty || $0.contains(where: { $0.isWhitespace || $0.isUppercase }) }) {
+        if let bad = all.first(where: {
+            $0.isEmpty || $0.contains(where: { $0.isWhitespace || $0.isUppercase })
+        }) {
             throw .configuration("lifecycle: status '\(bad)' must be one lower-case word")
         }
         guard open.contains(initial) else {
-            throw .configuration("lifecycle.initial '\(initial)' must be one of lifecycle.open: \(open.joined(separator: ", "))")
+            throw .configuration(
+                "lifecycle.initial '\(initial)' must be one of lifecycle.open: \(open.joined(separator: ", "))"
+            )
         }
         if let bad = reopenTo.first(where: { !all.contains($0) }) {
-            throw .configuration("lifecycle.reopenTo '\(bad)' is not a status: \(all.joined(separator: ", "))")
+            throw .configuration(
+                "lifecycle.reopenTo '\(bad)' is not a status: \(all.joined(separator: ", "))")
         }
-        statuses = open.map { CaseStatus(name: $0, isOpen: true) } + closed.map { CaseStatus(name: $0, isOpen: false) }
+        statuses =
+            open.map { CaseStatus(name: $0, isOpen: true) }
+            + closed.map { CaseStatus(name: $0, isOpen: false) }
         self.initial = CaseStatus(name: initial, isOpen: true)
         self.reopenTo = statuses.filter { reopenTo.contains($0.name) }
     }
 
     /// The status called `name`; throws naming every status when there is none.
-    public func status(named name: String, field: String = "status") throws(HotlineError) -> CaseStatus {
+    public func status(named name: String, field: String = "status") throws(HotlineError)
+        -> CaseStatus
+    {
         let wanted = name.lowercased()
         guard let status = statuses.first(where: { $0.name == wanted }) else {
             throw .invalidField(
@@ -54,10 +66,13 @@ public struct Lifecycle: Sendable {
     }
 
     /// Checks one move of the case `ref`; throws naming the allowed moves when it is forbidden.
-    public func checkMove(of ref: CaseReference, from current: CaseStatus, to next: CaseStatus) throws(HotlineError) {
+    public func checkMove(of ref: CaseReference, from current: CaseStatus, to next: CaseStatus)
+        throws(HotlineError)
+    {
         let allowed = allowedMoves(from: current)
         guard allowed.contains(next) else {
-            throw .forbiddenMove(ref: ref.description, from: current.name, to: next.name, allowed: allowed.map(\.name))
+            throw .forbiddenMove(
+                ref: ref.description, from: current.name, to: next.name, allowed: allowed.map(\.name))
         }
     }
 }

@@ -40,23 +40,28 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         if let month, !(1...12).contains(month) {
-            throw .invalidField(field: field, value: text, problem: "there is no month \(month)", accepted: accepted)
+            throw .invalidField(
+                field: field, value: text, problem: "there is no month \(month)", accepted: accepted)
         }
         if let month, let day {
             let components = DateComponents(year: year, month: month, day: day)
-            guard calendar.date(from: components).map({ calendar.component(.day, from: $0) == day }) == true
+            guard
+                calendar.date(from: components).map({ calendar.component(.day, from: $0) == day }) == true
             else {
                 throw .invalidField(
-                    field: field, value: text, problem: "there is no such day in the calendar", accepted: accepted)
+                    field: field, value: text, problem: "there is no such day in the calendar",
+                    accepted: accepted)
             }
         }
         let now = calendar.dateComponents([.year, .month, .day], from: today)
         let todayDate = PartialDate(year: now.year!, month: now.month!, day: now.day!)
         guard year >= 1900 else {
-            throw .invalidField(field: field, value: text, problem: "it is before 1900", accepted: accepted)
+            throw .invalidField(
+                field: field, value: text, problem: "it is before 1900", accepted: accepted)
         }
         guard self.truncated(like: self) <= todayDate.truncated(like: self) else {
-            throw .invalidField(field: field, value: text, problem: "it is in the future", accepted: accepted)
+            throw .invalidField(
+                field: field, value: text, problem: "it is in the future", accepted: accepted)
         }
     }
 
@@ -68,6 +73,7 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// This date cut to the precision of `other`, to compare a year with a full date.
     private func truncated(like other: PartialDate) -> PartialDate {
-        PartialDate(year: year, month: other.month == nil ? nil : month, day: other.day == nil ? nil : day)
+        PartialDate(
+            year: year, month: other.month == nil ? nil : month, day: other.day == nil ? nil : day)
     }
 }

@@ -29,7 +29,9 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
         + "default country's format (8 916 123-45-67); spaces, dashes, dots and brackets are ignored"
 
     /// Normalises what an operator typed. National numbers are completed with `defaultCountry`.
-    public init(parsing text: String, defaultCountry: String, field: String = "phone") throws(HotlineError) {
+    public init(parsing text: String, defaultCountry: String, field: String = "phone")
+        throws(HotlineError)
+    {
         let accepted = Self.accepted
         func invalid(_ problem: String) -> HotlineError {
             .invalidField(field: field, value: text, problem: problem, accepted: accepted)
@@ -48,7 +50,8 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
         guard !digits.isEmpty else { throw invalid("it has no digits") }
         guard let plan = Self.plans[defaultCountry.uppercased()] else {
             throw .configuration(
-                "phone.defaultCountry '\(defaultCountry)' is not one of \(Self.supportedCountries.joined(separator: ", "))")
+                "phone.defaultCountry '\(defaultCountry)' is not one of \(Self.supportedCountries.joined(separator: ", "))"
+            )
         }
 
         var full: String
@@ -58,16 +61,21 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
             full = String(digits.dropFirst(2))
         } else if plan.trunkPrefix == "8" && digits.hasPrefix("810") && digits.count > 11 {
             full = String(digits.dropFirst(3))  // the Russian international prefix 8~10
-        } else if digits.count == plan.nationalLength + plan.trunkPrefix.count, digits.hasPrefix(plan.trunkPrefix) {
+        } else if digits.count == plan.nationalLength + plan.trunkPrefix.count,
+            digits.hasPrefix(plan.trunkPrefix)
+        {
             full = plan.callingCode + digits.dropFirst(plan.trunkPrefix.count)
-        } else if digits.count == plan.nationalLength + plan.callingCode.count, digits.hasPrefix(plan.callingCode) {
+        } else if digits.count == plan.nationalLength + plan.callingCode.count,
+            digits.hasPrefix(plan.callingCode)
+        {
             full = digits
         } else if digits.count == plan.nationalLength {
             full = plan.callingCode + digits
         } else {
             throw invalid(
                 "\(digits.count) digits is not a \(defaultCountry.uppercased()) national number "
-                    + "(\(plan.trunkPrefix) and \(plan.nationalLength) digits) and it has no + or 00 in front")
+                    + "(\(plan.trunkPrefix) and \(plan.nationalLength) digits) and it has no + or 00 in front"
+            )
         }
         guard (8...15).contains(full.count), !full.hasPrefix("0") else {
             throw invalid("an international number has 8 to 15 digits after the +, the first not 0")

@@ -30,7 +30,8 @@ public struct RegionCatalog: Sendable {
 
     public init(regions: [Region]) {
         self.regions = regions
-        byCode = Dictionary(regions.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        byCode = Dictionary(
+            regions.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
         keys = regions.flatMap { region in
             region.names.flatMap(LatinFold.keys).map { (region, $0, Self.strippingTypeWords($0)) }
         }
@@ -69,7 +70,9 @@ public struct RegionCatalog: Sendable {
     /// The region with exactly this code, as stored in the database.
     public func region(code: String) -> Region? { byCode[code.uppercased()] }
 
-    private func matches(_ predicate: ((region: Region, full: String, core: String)) -> Bool) -> [Region] {
+    private func matches(_ predicate: ((region: Region, full: String, core: String)) -> Bool)
+        -> [Region]
+    {
         var found: [Region] = []
         for key in keys where predicate(key) && !found.contains(key.region) { found.append(key.region) }
         return found

@@ -30,19 +30,22 @@ public struct TextRule: Sendable {
         }
         guard text.count <= maxLength else {
             throw .invalidField(
-                field: field, value: text, problem: "it is \(text.count) characters long", accepted: accepted)
+                field: field, value: text, problem: "it is \(text.count) characters long",
+                accepted: accepted)
         }
         for scalar in text.unicodeScalars {
             if scalar == "\u{FFFD}" {
                 throw .invalidField(
                     field: field, value: text,
-                    problem: "it is not valid UTF-8 (it holds a replacement character U+FFFD)", accepted: accepted)
+                    problem: "it is not valid UTF-8 (it holds a replacement character U+FFFD)",
+                    accepted: accepted)
             }
             let isNewline = scalar == "\n" || scalar == "\r" || scalar == "\t"
             if scalar.properties.generalCategory == .control && !(allowsNewlines && isNewline) {
                 throw .invalidField(
                     field: field, value: text,
-                    problem: "it contains the control character U+\(String(scalar.value, radix: 16, uppercase: true))",
+                    problem:
+                        "it contains the control character U+\(String(scalar.value, radix: 16, uppercase: true))",
                     accepted: accepted)
             }
         }

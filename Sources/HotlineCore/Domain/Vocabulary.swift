@@ -12,7 +12,9 @@ public struct Vocabulary: Sendable {
     public let terms: [Term]
 
     public init(field: String, words: [String]) throws(HotlineError) {
-        guard !words.isEmpty else { throw .configuration("\(field): the list of accepted values is empty") }
+        guard !words.isEmpty else {
+            throw .configuration("\(field): the list of accepted values is empty")
+        }
         self.field = field
         terms = words.map { Term(name: $0.lowercased()) }
     }

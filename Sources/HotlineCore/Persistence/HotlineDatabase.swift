@@ -14,10 +14,13 @@ public struct HotlineDatabase: Sendable {
 
     /// Opens (creating if needed, with mode 0600 in a 0700 directory) the database at `path`
     /// and applies any pending migrations.
-    public static func open(path: String, busyTimeout: Double = 15) throws(HotlineError) -> HotlineDatabase {
+    public static func open(path: String, busyTimeout: Double = 15) throws(HotlineError)
+        -> HotlineDatabase
+    {
         do {
             try createIfMissing(path)
-            let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
+            let pool = try DatabasePool(
+                path: path, configuration: configuration(busyTimeout: busyTimeout))
             let database = HotlineDatabase(writer: pool, path: path, busyTimeout: busyTimeout)
             try database.migrate()
             return database
@@ -84,7 +87,9 @@ public struct HotlineDatabase: Sendable {
                 }
                 return result!  // set by the committed transaction above
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        {
             throw HotlineError.databaseBusy(timeoutSeconds: busyTimeout)
         }
     }
@@ -93,7 +98,9 @@ public struct HotlineDatabase: Sendable {
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.read(body)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        {
             throw HotlineError.databaseBusy(timeoutSeconds: busyTimeout)
         }
     }
@@ -109,9 +116,11 @@ public struct HotlineDatabase: Sendable {
         if !directory.isEmpty && !manager.fileExists(atPath: directory) {
             do {
                 try manager.createDirectory(
-                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                    atPath: directory, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
-                throw HotlineError.databaseUnavailable(path: path, reason: "cannot create the folder \(directory)")
+                throw HotlineError.databaseUnavailable(
+                    path: path, reason: "cannot create the folder \(directory)")
             }
         }
         let descriptor = Foundation.open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)

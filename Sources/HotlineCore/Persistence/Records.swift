@@ -8,7 +8,9 @@ import GRDB
 protocol SnakeCaseRecord: Codable, FetchableRecord, MutablePersistableRecord {}
 
 extension SnakeCaseRecord {
-    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
+        .convertFromSnakeCase
+    }
     static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 }
 

@@ -12,7 +12,9 @@ public struct CaseFilter: Sendable {
     /// At most this many, newest activity first.
     public var limit: Int?
 
-    public init(openOnly: Bool = false, status: String? = nil, region: String? = nil, limit: Int? = nil) {
+    public init(
+        openOnly: Bool = false, status: String? = nil, region: String? = nil, limit: Int? = nil
+    ) {
         self.openOnly = openOnly
         self.status = status
         self.region = region
@@ -103,11 +105,15 @@ extension Hotline {
     /// Streams the cases that pass `filter`, newest activity first, to `body`, one at a time:
     /// a list of a million cases never sits in memory.
     public func listCases(_ filter: CaseFilter, _ body: (CaseSummary) throws -> Void) throws {
-        let status = try filter.status.map { name throws(HotlineError) in try rules.lifecycle.status(named: name) }
-        let region = try filter.region.map { name throws(HotlineError) in try rules.regions.region(name) }
+        let status = try filter.status.map { name throws(HotlineError) in
+            try rules.lifecycle.status(named: name)
+        }
+        let region = try filter.region.map { name throws(HotlineError) in try rules.regions.region(name)
+        }
         if let limit = filter.limit, limit < 1 {
             throw HotlineError.invalidField(
-                field: "limit", value: String(limit), problem: "it is not positive", accepted: "a number from 1")
+                field: "limit", value: String(limit), problem: "it is not positive",
+                accepted: "a number from 1")
         }
         let openNames = rules.lifecycle.openStatuses.map(\.name)
         try database.read { db in
@@ -146,15 +152,20 @@ extension Hotline {
             var inquirers: [Int64: InquirerDetail] = [:]
             for inquirerId in Set(inquiries.map(\.inquirerId)) {
                 let inquirer = try InquirerRecord.fetchOne(db, key: inquirerId)!  // foreign key guarantees it
-                let contacts = try ContactRecord.filter(Column("inquirer_id") == inquirerId).order(Column("id"))
-                    .fetchAll(db).map { ContactDetail(kind: $0.kind, value: $0.value) }
-                inquirers[inquirerId] = InquirerDetail(id: inquirerId, name: inquirer.name, contacts: contacts)
+                let contacts = try ContactRecord.filter(Column("inquirer_id") == inquirerId).order(
+                    Column("id")
+                )
+                .fetchAll(db).map { ContactDetail(kind: $0.kind, value: $0.value) }
+                inquirers[inquirerId] = InquirerDetail(
+                    id: inquirerId, name: inquirer.name, contacts: contacts)
             }
-            let history = try HistoryRecord.filter(Column("case_id") == record.id!).order(Column("id")).fetchAll(db)
+            let history = try HistoryRecord.filter(Column("case_id") == record.id!).order(Column("id"))
+                .fetchAll(db)
             let status = rules.lifecycle.statuses.first { $0.name == record.status }
             return CaseDetail(
                 ref: record.ref, person: record.personName, born: record.born, region: record.region,
-                regionName: rules.regions.region(code: record.region)?.en ?? record.region, unit: record.unit,
+                regionName: rules.regions.region(code: record.region)?.en ?? record.region,
+                unit: record.unit,
                 status: record.status, open: status?.isOpen ?? false, opened: record.openedAt,
                 openedBy: record.openedBy, lastActivity: record.lastActivityAt,
                 allowedMoves: status.map { rules.lifecycle.allowedMoves(from: $0).map(\.name) } ?? [],

@@ -12,7 +12,9 @@ public struct StatusChangeDraft: Sendable {
     /// When the news dates from: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public var asOf: String?
 
-    public init(ref: String, status: String, note: String? = nil, source: String? = nil, asOf: String? = nil) {
+    public init(
+        ref: String, status: String, note: String? = nil, source: String? = nil, asOf: String? = nil
+    ) {
         self.ref = ref
         self.status = status
         self.note = note
@@ -32,7 +34,9 @@ public struct StatusChanged: Encodable, Sendable, Equatable {
 
 extension Hotline {
     /// Moves a case to another status, as the lifecycle allows, and records it in the history.
-    public func changeStatus(_ draft: StatusChangeDraft, by operatorName: OperatorName) throws -> StatusChanged {
+    public func changeStatus(_ draft: StatusChangeDraft, by operatorName: OperatorName) throws
+        -> StatusChanged
+    {
         let ref = try CaseReference(parsing: draft.ref)
         let next = try rules.lifecycle.status(named: draft.status)
         let note = try TextRule.note("note").validate(draft.note)
@@ -52,14 +56,16 @@ extension Hotline {
             personCase.status = next.name
             personCase.lastActivityAt = at
             try personCase.update(db)
-            return StatusChanged(ref: personCase.ref, from: current.name, to: next.name, at: at, by: operatorName.name)
+            return StatusChanged(
+                ref: personCase.ref, from: current.name, to: next.name, at: at, by: operatorName.name)
         }
     }
 
     /// The case's stored status as a lifecycle status; a status the configured lifecycle does
     /// not know (the configuration changed) is a configuration error, not a silent move.
     func currentStatus(of personCase: PersonCaseRecord) throws(HotlineError) -> CaseStatus {
-        guard let status = rules.lifecycle.statuses.first(where: { $0.name == personCase.status }) else {
+        guard let status = rules.lifecycle.statuses.first(where: { $0.name == personCase.status })
+        else {
             throw .configuration(
                 "case \(personCase.ref) has status '\(personCase.status)', which the configured lifecycle "
                     + "does not list; add it to lifecycle.open or lifecycle.closed")

@@ -23,7 +23,8 @@ struct HistoryWriter {
 extension PersonCaseRecord {
     /// The case with this reference; throws `caseNotFound` when there is none.
     static func fetch(ref: CaseReference, in db: Database) throws -> PersonCaseRecord {
-        guard let record = try PersonCaseRecord.filter(Column("ref") == ref.description).fetchOne(db) else {
+        guard let record = try PersonCaseRecord.filter(Column("ref") == ref.description).fetchOne(db)
+        else {
             throw HotlineError.caseNotFound(ref.description)
         }
         return record

@@ -9,7 +9,9 @@ public struct Hotline: Sendable {
     /// The clock, injectable so tests can pin times.
     let now: @Sendable () -> Date
 
-    public init(database: HotlineDatabase, rules: HotlineRules, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        database: HotlineDatabase, rules: HotlineRules, now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.database = database
         self.rules = rules
         self.now = now
@@ -22,6 +24,7 @@ public struct OperatorName: Hashable, Sendable, CustomStringConvertible {
     public var description: String { name }
 
     public init(_ name: String) throws(HotlineError) {
-        self.name = try TextRule(field: "operator", maxLength: 100, allowsNewlines: false).validate(name)
+        self.name = try TextRule(field: "operator", maxLength: 100, allowsNewlines: false).validate(
+            name)
     }
 }

@@ -54,7 +54,8 @@ public struct LoggedInquiry: Encodable, Sendable, Equatable {
     public let status: String
 
     enum CodingKeys: String, CodingKey {
-        case ref = "case", inquiry, inquirer, newCase, status
+        case ref = "case"
+        case inquiry, inquirer, newCase, status
     }
 }
 
@@ -63,7 +64,9 @@ extension Hotline {
     public static let maxContactsPerInquiry = 10
 
     /// Logs one inquiry, on the case `draft.caseRef` or on a new case, in one transaction.
-    public func logInquiry(_ draft: InquiryDraft, by operatorName: OperatorName) throws -> LoggedInquiry {
+    public func logInquiry(_ draft: InquiryDraft, by operatorName: OperatorName) throws
+        -> LoggedInquiry
+    {
         let input = try ValidInquiry(draft, rules: rules, today: now())
         let at = now()
         return try database.write { db in
@@ -101,7 +104,8 @@ extension Hotline {
                 // Details the case lacked and this family knows are filled in, on the record.
                 if personCase.born == nil, let born = input.born {
                     personCase.born = born.description
-                    try history.append(kind: "edit", field: "born", to: born.description, inquiryId: inquiry.id)
+                    try history.append(
+                        kind: "edit", field: "born", to: born.description, inquiryId: inquiry.id)
                 }
                 if personCase.unit == nil, let unit = input.unit {
                     personCase.unit = unit
@@ -136,17 +140,20 @@ extension Hotline {
                 ORDER BY inquirer.id
                 """
             for contact in contacts where inquirerId == nil {
-                let rows = try Row.fetchAll(db, sql: sql, arguments: [contact.value, contact.kind.rawValue])
+                let rows = try Row.fetchAll(
+                    db, sql: sql, arguments: [contact.value, contact.kind.rawValue])
                 inquirerId = rows.first { Self.sameName($0["name"], name) }?["id"]
             }
         }
         if inquirerId == nil {
-            var inquirer = InquirerRecord(id: nil, name: name, createdAt: at, createdBy: operatorName.name)
+            var inquirer = InquirerRecord(
+                id: nil, name: name, createdAt: at, createdBy: operatorName.name)
             try inquirer.insert(db)
             inquirerId = inquirer.id
         }
         for contact in contacts {
-            var record = ContactRecord(id: nil, inquirerId: inquirerId!, kind: contact.kind.rawValue, value: contact.value)
+            var record = ContactRecord(
+                id: nil, inquirerId: inquirerId!, kind: contact.kind.rawValue, value: contact.value)
             try record.insert(db, onConflict: .ignore)
         }
         return inquirerId!
@@ -154,7 +161,9 @@ extension Hotline {
 
     /// Names that differ only in letter case or spacing name the same inquirer.
     static func sameName(_ a: String, _ b: String) -> Bool {
-        func fold(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        func fold(_ s: String) -> String {
+            s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         return fold(a) == fold(b)
     }
 }
@@ -182,7 +191,8 @@ private struct ValidInquiry {
             }
             if draft.region == nil {
                 throw .invalidField(
-                    field: "region", value: "", problem: "a new case needs the home region of the person sought",
+                    field: "region", value: "",
+                    problem: "a new case needs the home region of the person sought",
                     accepted: "--region with an ISO 3166-2 code or a region's name")
             }
         }
