@@ -21,7 +21,8 @@ let package = Package(
             path: "Schema",
             exclude: ["README.md"],
             resources: [
-                .embedInCode("v001_initial.sql")
+                .embedInCode("v001_initial.sql"),
+                .embedInCode("v002_operators.sql"),
             ]
         ),
         // The shipped default configuration and region list, embedded the same way.
@@ -43,10 +44,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // libedit, for the shell's line editing, history and completion on a terminal.
+        .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
         .target(
             name: "HotlineCommands",
             dependencies: [
                 "HotlineCore",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),

@@ -9,7 +9,8 @@ public enum SchemaMigrations {
 
     /// Every migration, oldest first. A shipped migration is never edited or reordered.
     public static let all: [Migration] = [
-        Migration(identifier: "v001_initial", bytes: PackageResources.v001_initial_sql)
+        Migration(identifier: "v001_initial", bytes: PackageResources.v001_initial_sql),
+        Migration(identifier: "v002_operators", bytes: PackageResources.v002_operators_sql),
     ]
 }
 

@@ -11,6 +11,8 @@ public enum HotlineError: Error, Equatable, Sendable {
     case caseNotFound(String)
     /// A status change the lifecycle forbids.
     case forbiddenMove(ref: String, from: String, to: String, allowed: [String])
+    /// The acting operator may not do this: unknown, disabled, or lacking the role.
+    case refused(operator: String, reason: String, remedy: String)
     /// The configuration (shipped, file, environment or flags) is unusable.
     case configuration(String)
     /// The database file could not be opened or is not a hotline database.
@@ -33,6 +35,8 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
         case .forbiddenMove(let ref, let from, let to, let allowed):
             let moves = allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
             return "case \(ref) cannot move from '\(from)' to '\(to)'. Allowed from '\(from)': \(moves)."
+        case .refused(let name, let reason, let remedy):
+            return "refused: operator '\(name)' \(reason); nothing was written. (\(remedy))"
         case .configuration(let problem):
             return "configuration error: \(problem)"
         case .databaseUnavailable(let path, let reason):

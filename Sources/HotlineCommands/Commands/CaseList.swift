@@ -2,7 +2,7 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline case list`: the cases, newest activity first, streamed as they are read.
-struct CaseList: AsyncParsableCommand {
+struct CaseList: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List cases, newest activity first.",
@@ -22,36 +22,38 @@ struct CaseList: AsyncParsableCommand {
     @Option(help: "At most this many cases.")
     var limit: Int?
 
-    func run() async throws {
-        let context = try await CommandContext.make(options)
+    func execute(_ context: CommandContext) throws {
         let filter = CaseFilter(openOnly: open, status: status, region: region, limit: limit)
+        let reader = try context.operatorName()
         switch context.format {
         case .json:
-            // Streamed: one object at a time, so a million cases never sit in memory.
+            // Streamed: one object at a time, so a million cases never sit in memory. The "["
+            // waits for the first row, so a refused filter prints nothing on stdout.
             var first = true
-            Console.write("[")
-            try context.hotline.listCases(filter) { summary in
-                Console.write((first ? "\n" : ",\n") + (try Render.json(summary)))
+            try context.hotline.listCases(filter, as: reader) { summary in
+                Console.write((first ? "[\n" : ",\n") + (try Render.json(summary)))
                 first = false
             }
-            Console.print(first ? "]" : "\n]")
+            Console.print(first ? "[]" : "\n]")
         case .csv:
-            Console.print(
-                Render.csvRecord([
-                    "ref", "person", "born", "region", "unit", "status", "opened", "lastInquiry", "inquiries",
-                ]))
-            try context.hotline.listCases(filter) { c in
+            let header = Render.csvRecord([
+                "ref", "person", "born", "region", "unit", "status", "opened", "lastInquiry", "inquiries",
+            ])
+            var headerPrinted = false  // after validation, like the JSON "["
+            try context.hotline.listCases(filter, as: reader) { c in
+                if !headerPrinted { Console.print(header) }
+                headerPrinted = true
                 Console.print(
                     Render.csvRecord([
                         c.ref, Render.csvText(c.person), c.born ?? "", c.region, Render.csvText(c.unit ?? ""),
-                        c.status,
-                        Render.time(c.opened), Render.time(c.lastInquiry), String(c.inquiries),
+                        c.status, Render.time(c.opened), Render.time(c.lastInquiry), String(c.inquiries),
                     ]))
             }
+            if !headerPrinted { Console.print(header) }
         case .table:
             var table = TextTable(
                 "REF", "STATUS", "REGION", "PERSON", "BORN", "INQ", "LAST INQUIRY", "OPENED")
-            try context.hotline.listCases(filter) { c in
+            try context.hotline.listCases(filter, as: reader) { c in
                 table.append(
                     c.ref, c.status, c.region, c.person, c.born ?? "-", String(c.inquiries),
                     Render.time(c.lastInquiry),

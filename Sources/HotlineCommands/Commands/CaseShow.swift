@@ -2,7 +2,7 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline case show REF`: the person, every inquiry with its inquirer and contacts, the history.
-struct CaseShow: AsyncParsableCommand {
+struct CaseShow: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show everything about one case.")
 
@@ -11,9 +11,8 @@ struct CaseShow: AsyncParsableCommand {
     @Argument(help: "The case reference.")
     var ref: String
 
-    func run() async throws {
-        let context = try await CommandContext.make(options)
-        let detail = try context.hotline.caseDetail(ref: ref)
+    func execute(_ context: CommandContext) throws {
+        let detail = try context.hotline.caseDetail(ref: ref, as: try context.operatorName())
         switch context.format {
         case .json: Console.print(try Render.json(detail))
         case .csv: throw ValidationError("--format csv is for lists; use table or json for one case")

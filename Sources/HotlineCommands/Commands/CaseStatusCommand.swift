@@ -2,7 +2,7 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline case status REF STATUS`: move a case through its lifecycle.
-struct CaseStatusCommand: AsyncParsableCommand {
+struct CaseStatusCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Move a case to another status, as the lifecycle allows.",
@@ -30,8 +30,7 @@ struct CaseStatusCommand: AsyncParsableCommand {
     @Option(help: "When the news dates from: YYYY, YYYY-MM or YYYY-MM-DD.")
     var asOf: String?
 
-    func run() async throws {
-        let context = try await CommandContext.make(options)
+    func execute(_ context: CommandContext) throws {
         let change = StatusChangeDraft(ref: ref, status: status, note: note, source: source, asOf: asOf)
         let changed = try context.hotline.changeStatus(change, by: try context.operatorName())
         switch context.format {

@@ -9,9 +9,13 @@ public struct HotlineCommand: AsyncParsableCommand {
         discussion: """
             Log a family's inquiry, move a case through its statuses, list the open cases of a region.
             Exit codes: 0 done; 1 refused (bad input, unknown case, forbidden move; nothing written);
-            64 bad command line; 75 database busy (nothing written); 78 configuration error.
+            64 bad command line; 74 database file unusable; 75 database busy (nothing written);
+            77 refused by the operator's role; 78 configuration error.
             """,
-        subcommands: [InquiryCommand.self, CaseCommand.self, RegionCommand.self, DemoCommand.self]
+        subcommands: [
+            InquiryCommand.self, CaseCommand.self, RegionCommand.self, OperatorCommand.self, AuditCommand.self,
+            StatsCommand.self, DatabaseCommand.self, ShellCommand.self, DemoCommand.self,
+        ]
     )
 
     public init() {}

@@ -2,7 +2,7 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline inquiry log`: one family's inquiry, on a new case or an existing one.
-struct InquiryLog: AsyncParsableCommand {
+struct InquiryLog: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Log one inquiry: who is asking, about whom, through which channel.",
@@ -58,8 +58,7 @@ struct InquiryLog: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        let context = try await CommandContext.make(options)
+    func execute(_ context: CommandContext) throws {
         let draft = InquiryDraft(
             person: person, region: region, born: born, unit: unit, inquirer: inquirer,
             relationship: relationship,

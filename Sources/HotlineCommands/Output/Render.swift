@@ -37,3 +37,21 @@ enum Render {
         return "'" + text
     }
 }
+
+extension Render {
+    /// Prints a short list (already in memory) as a table, JSON array or CSV.
+    static func list<T: Encodable>(_ items: [T], format: OutputFormat, columns: [(String, (T) -> String)]) throws {
+        switch format {
+        case .json:
+            Console.print(try json(items))
+        case .csv:
+            Console.print(csvRecord(columns.map(\.0)))
+            for item in items { Console.print(csvRecord(columns.map { csvText($0.1(item)) })) }
+        case .table:
+            guard !items.isEmpty else { return Console.print("Nothing to list.") }
+            var table = TextTable(columns.map { $0.0.uppercased() })
+            for item in items { table.append(columns.map { $0.1(item) }) }
+            Console.print(table.render())
+        }
+    }
+}

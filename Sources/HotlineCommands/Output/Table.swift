@@ -4,8 +4,10 @@ struct TextTable {
     private(set) var rows: [[String]] = []
 
     init(_ headers: String...) { self.headers = headers }
+    init(_ headers: [String]) { self.headers = headers }
 
     mutating func append(_ row: String...) { rows.append(row) }
+    mutating func append(_ row: [String]) { rows.append(row) }
 
     /// The table's lines: columns padded to their widest cell, two spaces apart.
     func render() -> String {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Configuration
 import Foundation
 import HotlineCore
@@ -9,7 +10,7 @@ struct CommandContext {
     let settings: HotlineSettings
     let hotline: Hotline
     let format: OutputFormat
-    private let operatorSetting: String?
+    private(set) var operatorSetting: String?
 
     /// Reads the configuration (flags, then `HOTLINE_*` environment variables, then the
     /// configuration file, then the shipped defaults) and opens the database.
@@ -27,13 +28,33 @@ struct CommandContext {
             operatorSetting: settings.operator)
     }
 
+    /// This context with one shell line's own options: `--format` and `--as` apply to the line;
+    /// the database and configuration are the session's and cannot change mid-session.
+    func adjusted(for options: GlobalOptions) throws -> CommandContext {
+        guard options.db == nil, options.config == nil else {
+            throw HotlineError.invalidField(
+                field: options.db != nil ? "--db" : "--config", value: options.db ?? options.config ?? "",
+                problem: "the shell's database and configuration are fixed for the session",
+                accepted: "start another `hotline shell --db PATH --config PATH`")
+        }
+        var context = CommandContext(
+            settings: settings, hotline: hotline, format: options.format ?? format, operatorSetting: operatorSetting)
+        if let name = options.operatorName { context.operatorSetting = name }
+        return context
+    }
+
+    /// The same context with another default output format (the shell's `format` command).
+    func with(format: OutputFormat) -> CommandContext {
+        CommandContext(settings: settings, hotline: hotline, format: format, operatorSetting: operatorSetting)
+    }
+
     /// The operator to record: `--as`, else `HOTLINE_OPERATOR` (or the file's `operator`),
     /// else the login name.
     func operatorName() throws -> OperatorName {
         if let name = operatorSetting { return try OperatorName(name) }
         let environment = ProcessInfo.processInfo.environment
-        let login =
-            environment["LOGNAME"] ?? environment["USER"] ?? getlogin().map { String(cString: $0) }
+        let account = getpwuid(geteuid()).flatMap { $0.pointee.pw_name }.map { String(cString: $0) }
+        let login = [environment["LOGNAME"], environment["USER"], account].compactMap { $0 }.first { !$0.isEmpty }
         guard let login, !login.isEmpty else {
             throw HotlineError.invalidField(
                 field: "operator", value: "", problem: "no operator is known",
@@ -116,5 +137,18 @@ extension Optional {
     func orThrow(_ error: @autoclosure () -> some Error) throws -> Wrapped {
         guard let self else { throw error() }
         return self
+    }
+}
+
+/// A command that runs against a prepared context. The CLI prepares one per process; the
+/// shell prepares one per session and runs every line against it.
+protocol ContextCommand: AsyncParsableCommand {
+    var options: GlobalOptions { get }
+    func execute(_ context: CommandContext) throws
+}
+
+extension ContextCommand {
+    func run() async throws {
+        try execute(try await CommandContext.make(options))
     }
 }

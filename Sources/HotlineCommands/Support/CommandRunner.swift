@@ -22,12 +22,36 @@ public enum CommandRunner {
         }
     }
 
+    /// Runs one shell line's words against the session's context. Commands that make no
+    /// sense inside a session (shell, demo) are refused; a group alone prints its help.
+    static func execute(_ arguments: [String], in context: CommandContext) -> Int32 {
+        do {
+            let command = try HotlineCommand.parseAsRoot(arguments)
+            if let command = command as? any ContextCommand {
+                try command.execute(try context.adjusted(for: command.options))
+            } else if type(of: command).configuration.subcommands.isEmpty {
+                Console.printError("hotline: `\(arguments.first ?? "")` does not run inside the shell.")
+                return 64
+            } else {
+                Console.print(HotlineCommand.helpMessage(for: type(of: command)))
+            }
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
     /// Writes `error` in words and returns its exit code.
     static func report(_ error: any Error) -> Int32 {
         switch error {
+        case let error as ExitCode:
+            return error.rawValue  // the command already said why
         case let error as HotlineError:
             Console.printError("hotline: \(error.description)")
             return exitCode(for: error)
+        case let error as DatabaseCheckFailed:
+            Console.printError("hotline: \(error.description)")
+            return 1
         case let error as DatabaseError:
             // Only reached by a defect or a damaged file: the services map expected errors.
             Console.printError(
@@ -51,6 +75,7 @@ public enum CommandRunner {
         case .databaseBusy: return 75  // EX_TEMPFAIL: try again
         case .databaseUnavailable: return 74  // EX_IOERR
         case .invalidField, .invalidReference, .caseNotFound, .forbiddenMove: return 1
+        case .refused: return 77  // EX_NOPERM
         }
     }
 }

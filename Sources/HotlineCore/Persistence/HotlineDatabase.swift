@@ -11,6 +11,8 @@ public struct HotlineDatabase: Sendable {
     /// Where the database lives, for messages; `:memory:` for an in-memory database.
     public let path: String
     let busyTimeout: Double
+    /// The shell's open `begin … commit` transaction, if any.
+    private let session = SessionTransaction()
 
     /// Opens (creating if needed, with mode 0600 in a 0700 directory) the database at `path`
     /// and applies any pending migrations.
@@ -71,14 +73,31 @@ public struct HotlineDatabase: Sendable {
     }
 
     func migrate() throws {
-        try Self.migrator.migrate(writer)
+        let migrator = Self.migrator
+        // A file written by a newer hotline has migrations this one does not know: running
+        // old code on it could break its invariants, so refuse.
+        if try writer.read(migrator.hasBeenSuperseded) {
+            throw HotlineError.databaseUnavailable(
+                path: path, reason: "it was written by a newer version of hotline; upgrade hotline to use it")
+        }
+        try migrator.migrate(writer)
     }
 
     // MARK: - Transactions
 
     /// Runs `body` as one IMMEDIATE transaction: all of it is written, or none of it.
+    /// Inside a session transaction (`begin` in the shell) it runs in a savepoint of it
+    /// instead, so a failing command undoes only itself.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
+        try mappingBusy {
+            if let db = session.database {
+                var result: T?
+                try db.inSavepoint {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!  // set by the committed savepoint above
+            }
             return try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
@@ -87,17 +106,44 @@ public struct HotlineDatabase: Sendable {
                 }
                 return result!  // set by the committed transaction above
             }
-        } catch let error as DatabaseError
-            where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-        {
-            throw HotlineError.databaseBusy(timeoutSeconds: busyTimeout)
         }
     }
 
-    /// Runs `body` on a consistent snapshot of the database.
+    /// Runs `body` on a consistent snapshot of the database (inside a session transaction:
+    /// on that transaction, so it sees its uncommitted changes).
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
+        try mappingBusy {
+            if let db = session.database { return try body(db) }
             return try writer.read(body)
+        }
+    }
+
+    /// Runs `body` inside one transaction that spans several commands: every `write` and
+    /// `read` made meanwhile joins it. `body` returns whether to commit. It holds the write
+    /// lock until it returns, so other operators' writes wait: keep it short.
+    public func inSessionTransaction(_ body: () throws -> Bool) throws {
+        guard session.database == nil else {
+            throw HotlineError.invalidField(
+                field: "begin", value: "begin", problem: "a transaction is already open",
+                accepted: "commit or rollback first")
+        }
+        try mappingBusy {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    session.database = db
+                    defer { session.database = nil }
+                    return try body() ? .commit : .rollback
+                }
+            }
+        }
+    }
+
+    /// Whether a session transaction is open.
+    public var isInSessionTransaction: Bool { session.database != nil }
+
+    private func mappingBusy<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
         } catch let error as DatabaseError
             where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
         {
@@ -109,7 +155,7 @@ public struct HotlineDatabase: Sendable {
 
     /// Creates the database file with mode 0600 (and its directory with 0700) before SQLite
     /// does, so a family's data is never readable by other users of the machine.
-    private static func createIfMissing(_ path: String) throws {
+    static func createIfMissing(_ path: String) throws {
         let manager = FileManager.default
         guard !manager.fileExists(atPath: path) else { return }
         let directory = (path as NSString).deletingLastPathComponent
@@ -143,4 +189,10 @@ public struct HotlineDatabase: Sendable {
         }
         return error.localizedDescription
     }
+}
+
+/// Holds the connection of the shell's open transaction while its commands run. Only touched
+/// on the thread that runs the shell, inside the connection's own closure, hence unchecked.
+private final class SessionTransaction: @unchecked Sendable {
+    var database: Database?
 }

@@ -104,7 +104,7 @@ public struct HistoryItem: Encodable, Sendable, Equatable {
 extension Hotline {
     /// Streams the cases that pass `filter`, newest activity first, to `body`, one at a time:
     /// a list of a million cases never sits in memory.
-    public func listCases(_ filter: CaseFilter, _ body: (CaseSummary) throws -> Void) throws {
+    public func listCases(_ filter: CaseFilter, as reader: OperatorName, _ body: (CaseSummary) throws -> Void) throws {
         let status = try filter.status.map { name throws(HotlineError) in
             try rules.lifecycle.status(named: name)
         }
@@ -117,6 +117,7 @@ extension Hotline {
         }
         let openNames = rules.lifecycle.openStatuses.map(\.name)
         try database.read { db in
+            try authorize(reader, as: .viewer, in: db)
             var request = PersonCaseRecord.all()
             if let region { request = request.filter(Column("region") == region.code) }
             if let status { request = request.filter(Column("status") == status.name) }
@@ -136,16 +137,17 @@ extension Hotline {
     }
 
     /// All the cases that pass `filter`, for callers that want an array.
-    public func cases(_ filter: CaseFilter) throws -> [CaseSummary] {
+    public func cases(_ filter: CaseFilter, as reader: OperatorName) throws -> [CaseSummary] {
         var found: [CaseSummary] = []
-        try listCases(filter) { found.append($0) }
+        try listCases(filter, as: reader) { found.append($0) }
         return found
     }
 
     /// The case `ref` with its inquiries, inquirers, contacts and history.
-    public func caseDetail(ref text: String) throws -> CaseDetail {
+    public func caseDetail(ref text: String, as reader: OperatorName) throws -> CaseDetail {
         let ref = try CaseReference(parsing: text)
         return try database.read { db in
+            try authorize(reader, as: .viewer, in: db)
             let record = try PersonCaseRecord.fetch(ref: ref, in: db)
             let inquiries = try InquiryRecord.filter(Column("case_id") == record.id!)
                 .order(Column("received_at"), Column("id")).fetchAll(db)
@@ -182,6 +184,17 @@ extension Hotline {
                         from: entry.fromValue, to: entry.toValue, note: entry.note, source: entry.source,
                         asOf: entry.asOf, inquiry: entry.inquiryId)
                 })
+        }
+    }
+}
+
+extension Hotline {
+    /// Up to `limit` case references starting with `prefix`, for completion.
+    public func caseReferences(startingWith prefix: String, limit: Int) throws -> [String] {
+        try database.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT ref FROM person_case WHERE ref >= ? AND ref < ? || '~' ORDER BY ref LIMIT ?",
+                arguments: [prefix, prefix, limit])
         }
     }
 }

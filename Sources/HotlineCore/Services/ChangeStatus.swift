@@ -46,6 +46,7 @@ extension Hotline {
         }
         let at = now()
         return try database.write { db in
+            try authorize(operatorName, as: .operator, in: db)
             var personCase = try PersonCaseRecord.fetch(ref: ref, in: db)
             let current = try currentStatus(of: personCase)
             try rules.lifecycle.checkMove(of: ref, from: current, to: next)

@@ -70,6 +70,7 @@ extension Hotline {
         let input = try ValidInquiry(draft, rules: rules, today: now())
         let at = now()
         return try database.write { db in
+            try authorize(operatorName, as: .operator, in: db)
             var personCase: PersonCaseRecord
             let isNew: Bool
             if let ref = input.caseRef {

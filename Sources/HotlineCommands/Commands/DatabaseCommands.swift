@@ -1,0 +1,89 @@
+import ArgumentParser
+import HotlineCore
+
+/// `hotline db …`: database upkeep, for admins.
+struct DatabaseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db", abstract: "Check, back up, restore and migrate the database (admins).",
+        subcommands: [Check.self, Backup.self, Restore.self, Migrate.self, Version.self])
+
+    struct Check: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check SQLite integrity, foreign keys and hotline's own invariants; exit 1 if anything is wrong.")
+        @OptionGroup var options: GlobalOptions
+
+        func execute(_ context: CommandContext) throws {
+            let problems = try context.hotline.checkDatabase(by: try context.operatorName())
+            switch context.format {
+            case .json: Console.print(try Render.json(problems))
+            case .table, .csv:
+                Console.print(
+                    problems.isEmpty
+                        ? "db check: all checks passed (\(context.hotline.database.path))."
+                        : problems.map { "problem: \($0)" }.joined(separator: "\n"))
+            }
+            if !problems.isEmpty { throw DatabaseCheckFailed(count: problems.count) }
+        }
+    }
+
+    struct Backup: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy the database to a new file, consistently, while others keep writing.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Where to write the copy (must not exist).") var path: String
+
+        func execute(_ context: CommandContext) throws {
+            try context.hotline.backup(to: path, by: try context.operatorName())
+            Console.print("Backed up \(context.hotline.database.path) to \(path).")
+        }
+    }
+
+    struct Restore: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace the database's content with a backup that passes db check.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The backup file.") var path: String
+
+        func execute(_ context: CommandContext) throws {
+            let saved = try context.hotline.restore(from: path, by: try context.operatorName())
+            Console.print(
+                "Restored \(path) into \(context.hotline.database.path); the previous content is in \(saved).")
+        }
+    }
+
+    struct Migrate: ContextCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply pending schema migrations (they also apply on first use).")
+        @OptionGroup var options: GlobalOptions
+
+        func execute(_ context: CommandContext) throws {
+            try Version.show(try context.hotline.migrate(by: try context.operatorName()), context)
+        }
+    }
+
+    struct Version: ContextCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the applied and pending schema migrations.")
+        @OptionGroup var options: GlobalOptions
+
+        func execute(_ context: CommandContext) throws {
+            try Self.show(try context.hotline.schemaVersion(), context)
+        }
+
+        static func show(_ version: SchemaVersion, _ context: CommandContext) throws {
+            switch context.format {
+            case .json: Console.print(try Render.json(version))
+            case .table, .csv:
+                Console.print("Database: \(context.hotline.database.path) (SQLite \(version.sqlite))")
+                Console.print("Applied migrations: \(version.applied.joined(separator: ", "))")
+                Console.print(
+                    "Pending migrations: \(version.pending.isEmpty ? "none" : version.pending.joined(separator: ", "))")
+            }
+        }
+    }
+}
+
+/// `db check` found problems: exit 1 after printing them.
+struct DatabaseCheckFailed: Error, CustomStringConvertible {
+    let count: Int
+    var description: String { "db check found \(count) problem(s)." }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// One line as the shell receives it.
+enum LineInput: Equatable {
+    case line(String)
+    /// Ctrl-C on a terminal: the line being typed is dropped.
+    case interrupted
+    /// A line that is not text: invalid UTF-8 or a NUL byte. It fails alone.
+    case invalid(String)
+}
+
+/// Where the shell's lines come from: a terminal (with libedit), a pipe or file, or a test.
+protocol LineSource {
+    /// The next line, or `nil` at the end of input. `prompt` is shown only on a terminal.
+    mutating func next(prompt: String) -> LineInput?
+    /// Called after a line was run, to keep it in the history where there is one.
+    mutating func remember(_ line: String)
+}
+
+extension LineSource {
+    mutating func remember(_ line: String) {}
+}
+
+/// Lines read from a file descriptor (standard input when it is a pipe or a file): no prompt,
+/// no editing. Bytes are checked here, so a line that is not text fails alone.
+struct StreamLineSource: LineSource {
+    let descriptor: Int32
+    private var pending: [UInt8] = []
+    private var atEnd = false
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    mutating func next(prompt: String) -> LineInput? {
+        while true {
+            if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                var line = Array(pending[..<newline])
+                pending.removeSubrange(...newline)
+                if line.last == UInt8(ascii: "\r") { line.removeLast() }
+                return Self.decode(line)
+            }
+            if atEnd {
+                guard !pending.isEmpty else { return nil }
+                defer { pending = [] }
+                return Self.decode(pending)
+            }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { atEnd = true } else { pending += chunk[..<count] }
+        }
+    }
+
+    /// A line's bytes as text, or why they are not.
+    static func decode(_ bytes: [UInt8]) -> LineInput {
+        if bytes.contains(0) { return .invalid("the line contains a NUL byte") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .invalid("the line is not valid UTF-8")
+        }
+        return .line(text)
+    }
+}
+
+/// Lines given in advance, for tests.
+struct ScriptLineSource: LineSource {
+    var lines: [LineInput]
+
+    init(_ lines: [String]) { self.lines = lines.map(LineInput.line) }
+    init(inputs: [LineInput]) { lines = inputs }
+
+    mutating func next(prompt: String) -> LineInput? {
+        lines.isEmpty ? nil : lines.removeFirst()
+    }
+}

@@ -1,0 +1,65 @@
+/// Splits a shell line into words the way a POSIX shell does for plain words: whitespace
+/// separates; single quotes keep everything literally; double quotes keep everything but
+/// `\"`, `\\`, `\$` and `` \` ``; a backslash outside quotes keeps the next character;
+/// a `#` starting a word begins a comment. No variables, globs or pipes: a name is a name.
+enum ShellWords {
+    struct UnterminatedQuote: Error, CustomStringConvertible {
+        let quote: Character
+        var description: String {
+            "the line ends inside a \(quote == "'" ? "single" : "double")-quoted string; close it with \(quote)"
+        }
+    }
+
+    static func split(_ line: String) throws -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var iterator = line.makeIterator()
+        while let character = iterator.next() {
+            switch character {
+            case " ", "\t", "\n", "\r":
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            case "#" where !inWord:
+                return words
+            case "\\":
+                inWord = true
+                if let next = iterator.next() { current.append(next) }  // a trailing \ is dropped
+            case "'":
+                inWord = true
+                var closed = false
+                while let next = iterator.next() {
+                    if next == "'" {
+                        closed = true
+                        break
+                    }
+                    current.append(next)
+                }
+                if !closed { throw UnterminatedQuote(quote: "'") }
+            case "\"":
+                inWord = true
+                var closed = false
+                while let next = iterator.next() {
+                    if next == "\"" {
+                        closed = true
+                        break
+                    }
+                    if next == "\\" {
+                        guard let escaped = iterator.next() else { break }
+                        if !"\"\\$`".contains(escaped) { current.append("\\") }
+                        current.append(escaped)
+                    } else {
+                        current.append(next)
+                    }
+                }
+                if !closed { throw UnterminatedQuote(quote: "\"") }
+            default:
+                inWord = true
+                current.append(character)
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+
+/// One operator as `operator list` shows them.
+public struct OperatorInfo: Encodable, Sendable, Equatable {
+    public let name: String
+    public let displayName: String?
+    public let role: String
+    public let disabled: Bool
+    public let created: Date
+    public let createdBy: String
+}
+
+extension Hotline {
+    // MARK: - Authorization
+
+    /// Checks that `name` may act with `role`'s rights, inside the command's transaction so a
+    /// concurrent `operator disable` is seen. An empty operator table is set-up mode: anyone
+    /// may act until the first operator (an admin) is added.
+    func authorize(_ name: OperatorName, as role: Role, in db: Database) throws {
+        guard try OperatorRecord.fetchCount(db) > 0 else { return }
+        guard let record = try OperatorRecord.fetchOne(db, key: name.name) else {
+            throw HotlineError.refused(
+                operator: name.name, reason: "is not an operator of this hotline",
+                remedy: "an admin can add them with `operator add \(name.name)`; use --as NAME to act as yourself")
+        }
+        guard record.disabledAt == nil else {
+            throw HotlineError.refused(
+                operator: name.name, reason: "is disabled", remedy: "an admin can re-enable them with `operator enable`"
+            )
+        }
+        let has = try Role(parsing: record.role)
+        guard has >= role else {
+            throw HotlineError.refused(
+                operator: name.name, reason: "is a \(has.rawValue) and cannot \(role.needed)",
+                remedy: "an admin can change the role with `operator role \(name.name) \(role.rawValue)`")
+        }
+    }
+
+    /// The operator's role, or `nil` in set-up mode; for `whoami`.
+    public func role(of name: OperatorName) throws -> (role: Role?, setupMode: Bool) {
+        try database.read { db in
+            if try OperatorRecord.fetchCount(db) == 0 { return (nil, true) }
+            try authorize(name, as: .viewer, in: db)
+            return (try OperatorRecord.fetchOne(db, key: name.name).map { try Role(parsing: $0.role) }, false)
+        }
+    }
+
+    // MARK: - Managing operators
+
+    /// Adds an operator. The first operator of a database is always an admin; after that only
+    /// an admin adds operators.
+    public func addOperator(
+        _ name: String, role: String? = nil, displayName: String? = nil, by actor: OperatorName
+    ) throws -> OperatorInfo {
+        let newName = try OperatorName(name)
+        let requested = try role.map { text throws(HotlineError) in try Role(parsing: text) }
+        let display = try TextRule.name("display name").validate(displayName)
+        let at = now()
+        return try database.write { db in
+            let first = try OperatorRecord.fetchCount(db) == 0
+            if !first { try authorize(actor, as: .admin, in: db) }
+            if first, let requested, requested != .admin {
+                throw HotlineError.invalidField(
+                    field: "role", value: requested.rawValue,
+                    problem: "the first operator of a database must be an admin",
+                    accepted: "admin (or leave --role out)")
+            }
+            guard try OperatorRecord.fetchOne(db, key: newName.name) == nil else {
+                throw HotlineError.invalidField(
+                    field: "operator", value: newName.name, problem: "there is already an operator with this name",
+                    accepted: "a new name; `operator role` or `operator enable` change an existing one")
+            }
+            var record = OperatorRecord(
+                name: newName.name, displayName: display, role: (first ? .admin : requested ?? .operator).rawValue,
+                disabledAt: nil, createdAt: at, createdBy: actor.name)
+            try record.insert(db)
+            try OperatorEventRecord.log(
+                at: at, by: actor, subject: newName.name, action: "added", to: record.role, in: db)
+            return record.info
+        }
+    }
+
+    /// Every operator, by name.
+    public func operators(as reader: OperatorName) throws -> [OperatorInfo] {
+        try database.read { db in
+            try authorize(reader, as: .viewer, in: db)
+            return try OperatorRecord.order(Column("name")).fetchAll(db).map(\.info)
+        }
+    }
+
+    /// Disables an operator: their name stays in every history, but they can no longer act.
+    public func disableOperator(_ name: String, by actor: OperatorName) throws -> OperatorInfo {
+        try changeOperator(name, by: actor) { record, at, db in
+            guard record.disabledAt == nil else { return }
+            try Self.keepAnAdmin(losing: record, in: db)
+            record.disabledAt = at
+            try OperatorEventRecord.log(at: at, by: actor, subject: record.name, action: "disabled", in: db)
+        }
+    }
+
+    /// Lets a disabled operator act again.
+    public func enableOperator(_ name: String, by actor: OperatorName) throws -> OperatorInfo {
+        try changeOperator(name, by: actor) { record, at, db in
+            guard record.disabledAt != nil else { return }
+            record.disabledAt = nil
+            try OperatorEventRecord.log(at: at, by: actor, subject: record.name, action: "enabled", in: db)
+        }
+    }
+
+    /// Gives an operator another role.
+    public func setRole(of name: String, to roleName: String, by actor: OperatorName) throws -> OperatorInfo {
+        let role = try Role(parsing: roleName)
+        return try changeOperator(name, by: actor) { record, at, db in
+            guard record.role != role.rawValue else { return }
+            if role != .admin { try Self.keepAnAdmin(losing: record, in: db) }
+            try OperatorEventRecord.log(
+                at: at, by: actor, subject: record.name, action: "role", from: record.role, to: role.rawValue, in: db)
+            record.role = role.rawValue
+        }
+    }
+
+    private func changeOperator(
+        _ name: String, by actor: OperatorName, _ change: (inout OperatorRecord, Date, Database) throws -> Void
+    ) throws -> OperatorInfo {
+        let subject = try OperatorName(name)
+        let at = now()
+        return try database.write { db in
+            try authorize(actor, as: .admin, in: db)
+            guard var record = try OperatorRecord.fetchOne(db, key: subject.name) else {
+                throw HotlineError.invalidField(
+                    field: "operator", value: subject.name, problem: "there is no such operator",
+                    accepted: "a name from `operator list`")
+            }
+            try change(&record, at, db)
+            try record.update(db)
+            return record.info
+        }
+    }
+
+    /// Refuses to disable or demote the last enabled admin: nobody could manage operators after.
+    private static func keepAnAdmin(losing record: OperatorRecord, in db: Database) throws {
+        guard record.role == Role.admin.rawValue, record.disabledAt == nil else { return }
+        let admins = try OperatorRecord.filter(Column("role") == Role.admin.rawValue && Column("disabled_at") == nil)
+            .fetchCount(db)
+        if admins <= 1 {
+            throw HotlineError.invalidField(
+                field: "operator", value: record.name, problem: "this is the last enabled admin",
+                accepted: "make another operator an admin first")
+        }
+    }
+}
+
+/// A row of `operator`.
+struct OperatorRecord: SnakeCaseRecord {
+    static let databaseTableName = "operator"
+    var name: String
+    var displayName: String?
+    var role: String
+    var disabledAt: Date?
+    var createdAt: Date
+    var createdBy: String
+
+    var info: OperatorInfo {
+        OperatorInfo(
+            name: name, displayName: displayName, role: role, disabled: disabledAt != nil, created: createdAt,
+            createdBy: createdBy)
+    }
+}
+
+/// A row of `operator_event`.
+struct OperatorEventRecord: SnakeCaseRecord {
+    static let databaseTableName = "operator_event"
+    var id: Int64?
+    var at: Date
+    var by: String
+    var subject: String
+    var action: String
+    var fromValue: String?
+    var toValue: String?
+
+    static func log(
+        at: Date, by: OperatorName, subject: String, action: String, from: String? = nil, to: String? = nil,
+        in db: Database
+    ) throws {
+        var event = OperatorEventRecord(
+            id: nil, at: at, by: by.name, subject: subject, action: action, fromValue: from, toValue: to)
+        try event.insert(db)
+    }
+}

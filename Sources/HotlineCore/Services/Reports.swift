@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+
+/// Which changes `audit` lists.
+public struct AuditFilter: Sendable {
+    public var operatorName: String?
+    /// From this date on (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, UTC).
+    public var since: String?
+    /// Up to and including this date.
+    public var until: String?
+    public var limit: Int
+
+    public init(operatorName: String? = nil, since: String? = nil, until: String? = nil, limit: Int = 100) {
+        self.operatorName = operatorName
+        self.since = since
+        self.until = until
+        self.limit = limit
+    }
+}
+
+/// One change, on a case or to an operator.
+public struct AuditEntry: Encodable, Sendable, Equatable {
+    public let at: Date
+    public let by: String
+    /// opened, inquiry, status, edit, note; or operator for operator management.
+    public let kind: String
+    /// The case reference, or the operator changed.
+    public let subject: String
+    public let field: String?
+    public let from: String?
+    public let to: String?
+    public let note: String?
+}
+
+/// Counts for coordinators.
+public struct HotlineStats: Encodable, Sendable, Equatable {
+    public struct Count: Encodable, Sendable, Equatable {
+        public let key: String
+        public let count: Int
+    }
+    public let openByRegion: [Count]
+    public let byStatus: [Count]
+    public let inquiriesPerDay: [Count]
+}
+
+extension Hotline {
+    /// Recent changes across all cases and operators, newest first.
+    public func audit(_ filter: AuditFilter, as reader: OperatorName) throws -> [AuditEntry] {
+        let since = try filter.since.map { text throws(HotlineError) in try PartialDate(parsing: text, field: "since") }
+        let until = try filter.until.map { text throws(HotlineError) in try PartialDate(parsing: text, field: "until") }
+        guard filter.limit > 0 else {
+            throw HotlineError.invalidField(
+                field: "limit", value: String(filter.limit), problem: "it is not positive", accepted: "a number from 1")
+        }
+        return try database.read { db in
+            try authorize(reader, as: .viewer, in: db)
+            // Stored times are text 'YYYY-MM-DD HH:MM:SS.SSS': a date is a prefix of them, and
+            // "~" sorts after every digit, so `at <= until + "~"` includes the whole last period.
+            let sql = """
+                SELECT * FROM (
+                    SELECT h.at, h.operator AS by, h.kind, c.ref AS subject, h.field, h.from_value, h.to_value, h.note
+                    FROM case_history h JOIN person_case c ON c.id = h.case_id
+                    UNION ALL
+                    SELECT at, by, 'operator', subject, action, from_value, to_value, NULL FROM operator_event)
+                WHERE (?1 IS NULL OR by = ?1) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
+                ORDER BY at DESC LIMIT ?4
+                """
+            let rows = try Row.fetchAll(
+                db, sql: sql,
+                arguments: [filter.operatorName, since?.description, until?.description, filter.limit])
+            return rows.map { row in
+                AuditEntry(
+                    at: row["at"], by: row["by"], kind: row["kind"], subject: row["subject"], field: row["field"],
+                    from: row["from_value"], to: row["to_value"], note: row["note"])
+            }
+        }
+    }
+
+    /// Open cases by region and by status, and inquiries per day over the last `days` days.
+    public func stats(days: Int = 30, as reader: OperatorName) throws -> HotlineStats {
+        let openNames = String(
+            decoding: try JSONEncoder().encode(rules.lifecycle.openStatuses.map(\.name)), as: UTF8.self)
+        let since = now().addingTimeInterval(-Double(days) * 86_400)
+        return try database.read { db in
+            try authorize(reader, as: .viewer, in: db)
+            func counts(_ sql: String, _ arguments: StatementArguments = []) throws -> [HotlineStats.Count] {
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { .init(key: $0[0], count: $0[1]) }
+            }
+            return HotlineStats(
+                openByRegion: try counts(
+                    """
+                    SELECT region, count(*) AS n FROM person_case
+                    WHERE status IN (SELECT value FROM json_each(?)) GROUP BY region ORDER BY n DESC, region
+                    """, [openNames]),
+                byStatus: try counts("SELECT status, count(*) AS n FROM person_case GROUP BY status ORDER BY n DESC"),
+                inquiriesPerDay: try counts(
+                    "SELECT substr(received_at, 1, 10) AS day, count(*) FROM inquiry WHERE received_at >= ? GROUP BY day ORDER BY day",
+                    [since]))
+        }
+    }
+}
