@@ -1,15 +1,20 @@
 #include "CEditLine.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <editline/readline.h>
 
 static hotline_completer current_completer;
 static char **matches;
 static size_t match_count, match_capacity, next_match;
 static volatile sig_atomic_t interrupted;
+static int interrupt_pipe[2] = {-1, -1};
 
 void hotline_completion_add(const char *match) {
     if (match_count == match_capacity) {
@@ -48,13 +53,55 @@ static char **attempt_completion(const char *text, int start, int end) {
 static void on_interrupt(int signal_number) {
     (void)signal_number;
     interrupted = 1;
+    ssize_t ignored = write(interrupt_pipe[1], "", 1);
+    (void)ignored;
+}
+
+/* Ctrl-C arrives as SIGINT, and libedit would simply go on reading. So the handler only flags
+   it (and wakes read_key through a pipe), read_key turns that into a Ctrl-C key, and that key, bound to
+   cancel_line, ends readline (rl_done) with the line dropped: reported as an interrupt. */
+static int cancel_line(int count, int key) {
+    (void)count;
+    (void)key;
+    interrupted = 1;
+    rl_done = 1;
+    return 0;
+}
+
+static int read_key(FILE *stream) {
+    /* The signal may be handled on any of the process's threads, so it is seen through the
+       self-pipe rather than as an interrupted call on this one. */
+    struct pollfd inputs[2] = {{.fd = fileno(stream), .events = POLLIN}, {.fd = interrupt_pipe[0], .events = POLLIN}};
+    unsigned char c;
+    for (;;) {
+        if (poll(inputs, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            return EOF;
+        }
+        if (inputs[1].revents & POLLIN) {
+            while (read(interrupt_pipe[0], &c, 1) == 1) {}
+            return 3; /* Ctrl-C */
+        }
+        ssize_t n = read(inputs[0].fd, &c, 1);
+        if (n == 1) return c;
+        if (n < 0 && errno == EINTR) continue;
+        return EOF;
+    }
 }
 
 void hotline_editline_setup(const char *name, hotline_completer completer) {
     current_completer = completer;
     rl_readline_name = strdup(name);
     rl_attempted_completion_function = attempt_completion;
+    rl_catch_signals = 0; /* our handler below, not libedit's, sees Ctrl-C */
     using_history();
+    if (pipe(interrupt_pipe) == 0) {
+        fcntl(interrupt_pipe[0], F_SETFL, O_NONBLOCK);
+        fcntl(interrupt_pipe[1], F_SETFL, O_NONBLOCK);
+    }
+    rl_getc_function = read_key;
+    rl_initialize();
+    rl_add_defun("hotline-cancel-line", cancel_line, 3 /* Ctrl-C */);
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = on_interrupt;

@@ -28,7 +28,8 @@ struct ShellCommand: AsyncParsableCommand {
         let session = ShellSession(context: context, interactive: interactive, keepGoing: keepGoing)
         let code: Int32
         if interactive {
-            let historyPath = (context.hotline.database.path as NSString).deletingLastPathComponent + "/shell_history"
+            let dataDirectory = (HotlineSettings.defaultDatabasePath() as NSString).deletingLastPathComponent
+            let historyPath = dataDirectory + "/shell_history"
             var source = EditLineSource(historyPath: historyPath, completer: ShellCompletion(context: context).complete)
             code = session.run(&source)
         } else {
