@@ -5,6 +5,7 @@ let package = Package(
     name: "hotline",
     products: [
         .executable(name: "hotline", targets: ["hotline"]),
+        .executable(name: "hotline-stress", targets: ["hotline-stress"]),
         .library(name: "HotlineCore", targets: ["HotlineCore"]),
         .library(name: "HotlineCommands", targets: ["HotlineCommands"]),
     ],
@@ -57,6 +58,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "hotline", dependencies: ["HotlineCommands"]),
+        // Concurrency, kill and hostile-input stress against the built `hotline` binary.
+        .executableTarget(
+            name: "hotline-stress",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "HotlineCoreTests",
             dependencies: ["HotlineCore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,0 +1,1 @@
+print("hotline-stress: not written yet")
