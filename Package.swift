@@ -24,6 +24,7 @@ let package = Package(
             resources: [
                 .embedInCode("v001_initial.sql"),
                 .embedInCode("v002_operators.sql"),
+                .embedInCode("v003_search.sql"),
             ]
         ),
         // The shipped default configuration and region list, embedded the same way.

@@ -15,6 +15,16 @@ import sys
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-2.json"
 LOCALE_DIR = "/usr/share/locale"
 LANGUAGES = ["ru", "uk"]
+# Known errors in iso-codes 4.15.0's translations, kept here (and only here) until fixed
+# upstream: each entry is checked against the value it replaces, so a fixed upstream
+# translation makes the generator say so instead of silently overriding it.
+CORRECTIONS = {
+    # The Ukrainian catalogue gives Krasnodar's name to Krasnoyarsk and Altai's to Sakha.
+    ("RU-KYA", "uk"): ("Краснодарський край", "Красноярський край"),
+    ("RU-SA", "uk"): ("Республіка Алтай", "Республіка Саха (Якутія)"),
+    # The Russian catalogue has no entry for Mykolaiv oblast.
+    ("UA-48", "ru"): (None, "Николаевская область"),
+}
 
 
 def main() -> None:
@@ -36,6 +46,13 @@ def main() -> None:
             # An untranslated name comes back unchanged; record it as missing rather than
             # pretending the Latin spelling is the Russian or Ukrainian one.
             region[lang] = translated if translated != english else None
+        for lang in LANGUAGES:
+            correction = CORRECTIONS.get((entry["code"], lang))
+            if correction:
+                wrong, right = correction
+                if region[lang] != wrong:
+                    sys.exit(f"{entry['code']} {lang}: iso-codes now says {region[lang]!r}; review CORRECTIONS")
+                region[lang] = right
         regions.append(region)
     regions.sort(key=lambda r: r["code"])
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "regions.json")

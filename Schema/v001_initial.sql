@@ -15,7 +15,8 @@ CREATE TABLE person_case (
     opened_by TEXT NOT NULL,
     last_activity_at TEXT NOT NULL,        -- newest inquiry, status change or edit
     last_inquiry_at TEXT NOT NULL,
-    inquiry_count INTEGER NOT NULL DEFAULT 0 CHECK (inquiry_count >= 0)
+    inquiry_count INTEGER NOT NULL DEFAULT 0 CHECK (inquiry_count >= 0),
+    merged_into INTEGER REFERENCES person_case(id)  -- a duplicate merged into another case
 );
 -- "Open cases of region X, newest activity first" and the unfiltered/status lists.
 CREATE INDEX person_case_region_activity ON person_case(region, last_activity_at DESC, id DESC);
@@ -66,19 +67,26 @@ CREATE TABLE case_history (
     case_id INTEGER NOT NULL REFERENCES person_case(id),
     at TEXT NOT NULL,
     operator TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('opened', 'inquiry', 'status', 'edit', 'note')),
+    kind TEXT NOT NULL CHECK (kind IN ('opened', 'inquiry', 'status', 'edit', 'note', 'merged', 'distinct')),
     field TEXT,                            -- for 'edit': which field changed
     from_value TEXT,
     to_value TEXT,
     note TEXT,                             -- why
     source TEXT,                           -- where the news came from
     as_of TEXT,                            -- when the news dates from
-    inquiry_id INTEGER REFERENCES inquiry(id)
+    inquiry_id INTEGER REFERENCES inquiry(id),
+    moved_from INTEGER REFERENCES person_case(id)  -- set when a merge moved the entry here
 );
 CREATE INDEX case_history_case ON case_history(case_id, id);
 CREATE INDEX case_history_at ON case_history(at);
 
+-- The only change allowed is a merge moving an entry to the surviving case (and saying so).
 CREATE TRIGGER case_history_no_update BEFORE UPDATE ON case_history
+WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.operator IS NOT OLD.operator
+    OR NEW.kind IS NOT OLD.kind OR NEW.field IS NOT OLD.field OR NEW.from_value IS NOT OLD.from_value
+    OR NEW.to_value IS NOT OLD.to_value OR NEW.note IS NOT OLD.note OR NEW.source IS NOT OLD.source
+    OR NEW.as_of IS NOT OLD.as_of OR NEW.inquiry_id IS NOT OLD.inquiry_id
+    OR (OLD.moved_from IS NOT NULL AND NEW.moved_from IS NOT OLD.moved_from)
 BEGIN
     SELECT RAISE(ABORT, 'case history is append-only');
 END;

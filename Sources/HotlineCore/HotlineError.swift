@@ -11,6 +11,9 @@ public enum HotlineError: Error, Equatable, Sendable {
     case caseNotFound(String)
     /// A status change the lifecycle forbids.
     case forbiddenMove(ref: String, from: String, to: String, allowed: [String])
+    /// A new case would probably duplicate these existing ones: attach with --case or insist
+    /// with --new-case.
+    case likelyDuplicates([DuplicateCandidate])
     /// The acting operator may not do this: unknown, disabled, or lacking the role.
     case refused(operator: String, reason: String, remedy: String)
     /// The configuration (shipped, file, environment or flags) is unusable.
@@ -28,13 +31,20 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
             return "invalid \(field) \(HotlineError.quoted(value)): \(problem). Accepted: \(accepted)."
         case .invalidReference(let text, let problem):
             return "invalid case reference \(HotlineError.quoted(text)): \(problem). "
-                + "A reference is 8 digits such as 4821-9930; the last digit is a check digit, "
+                + "A reference is 8 digits such as 4821-9935; the last digit is a check digit, "
                 + "so a mistyped or swapped digit is caught: ask the family to read it again."
         case .caseNotFound(let ref):
             return "no case has reference \(ref)."
         case .forbiddenMove(let ref, let from, let to, let allowed):
             let moves = allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
             return "case \(ref) cannot move from '\(from)' to '\(to)'. Allowed from '\(from)': \(moves)."
+        case .likelyDuplicates(let candidates):
+            let listed = candidates.map {
+                "\($0.ref) \($0.person) (\($0.born ?? "born ?"), \($0.region), \($0.status), score \($0.score))"
+            }
+            return "this person probably has a case already; nothing was written. Candidates: "
+                + listed.joined(separator: "; ")
+                + ". Re-run with --case REF to add the inquiry to one, or --new-case if it is someone else."
         case .refused(let name, let reason, let remedy):
             return "refused: operator '\(name)' \(reason); nothing was written. (\(remedy))"
         case .configuration(let problem):

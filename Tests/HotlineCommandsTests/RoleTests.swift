@@ -97,7 +97,7 @@ extension CLI {
         let result = await run(
             [
                 "inquiry", "log", "--person", "Иванов Пётр", "--region", "RU-KRS", "--inquirer", "Иванова Мария",
-                "--relationship", "mother", "--channel", "phone", "--format", "json",
+                "--relationship", "mother", "--channel", "phone", "--format", "json", "--new-case",
             ], operatorName: operatorName)
         #expect(result.code == 0, "\(result.err)")
         return try #require((try result.json as? [String: Any])?["case"] as? String)

@@ -41,7 +41,7 @@ struct CLI {
             [
                 "inquiry", "log", "--person", person, "--region", region, "--inquirer", "Иванова Мария",
                 "--relationship", "mother", "--channel", "phone", "--contact", "phone:8 916 123-45-67",
-                "--format", "json",
+                "--format", "json", "--new-case",
             ] + extra)
         #expect(result.code == 0, "\(result.err)")
         let object = try #require(try result.json as? [String: Any])

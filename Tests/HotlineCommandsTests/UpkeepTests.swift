@@ -45,7 +45,7 @@ struct UpkeepTests {
                 _ = try hotline.logInquiry(
                     InquiryDraft(
                         person: "Person \(index)", region: "UA-30", inquirer: "Family", relationship: "mother",
-                        channel: "phone"), by: writer)
+                        channel: "phone", forceNewCase: true), by: writer)
                 logged += 1
             }
             return logged
@@ -87,7 +87,7 @@ struct UpkeepTests {
         let cli = try CLI()
         let result = await cli.run(["db", "version", "--format", "json"])
         let object = try #require(try result.json as? [String: Any])
-        #expect(object["applied"] as? [String] == ["v001_initial", "v002_operators"])
+        #expect(object["applied"] as? [String] == ["v001_initial", "v002_operators", "v003_search"])
         #expect(object["pending"] as? [String] == [])
     }
 

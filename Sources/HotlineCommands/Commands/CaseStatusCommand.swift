@@ -10,7 +10,7 @@ struct CaseStatusCommand: ContextCommand {
             Statuses (shipped lifecycle): new, searching, located, captured, deceased (open);
             reunited, closed (closed). Any open status may move to any other; a closed case may
             only be reopened to searching.
-            Example: hotline case status 4821-9930 located --source "exchange list of 2024-05-01" --as-of 2024-05-01
+            Example: hotline case status 4821-9935 located --source "exchange list of 2024-05-01" --as-of 2024-05-01
             """)
 
     @OptionGroup var options: GlobalOptions

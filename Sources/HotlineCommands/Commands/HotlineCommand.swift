@@ -8,12 +8,14 @@ public struct HotlineCommand: AsyncParsableCommand {
         abstract: "Case management for family inquiry hotlines.",
         discussion: """
             Log a family's inquiry, move a case through its statuses, list the open cases of a region.
-            Exit codes: 0 done; 1 refused (bad input, unknown case, forbidden move; nothing written);
+            Exit codes: 0 done; 3 a likely existing case was found (inquiry log; re-run with --case REF or
+            --new-case); 1 refused (bad input, unknown case, forbidden move; nothing written);
             64 bad command line; 74 database file unusable; 75 database busy (nothing written);
             77 refused by the operator's role; 78 configuration error.
             """,
         subcommands: [
-            InquiryCommand.self, CaseCommand.self, RegionCommand.self, OperatorCommand.self, AuditCommand.self,
+            InquiryCommand.self, CaseCommand.self, SearchCommand.self, RegionCommand.self, OperatorCommand.self,
+            AuditCommand.self,
             StatsCommand.self, DatabaseCommand.self, ShellCommand.self, DemoCommand.self,
         ]
     )
@@ -32,7 +34,10 @@ struct InquiryCommand: AsyncParsableCommand {
 struct CaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Work with cases: the persons sought.",
-        subcommands: [CaseStatusCommand.self, CaseList.self, CaseShow.self])
+        subcommands: [
+            CaseStatusCommand.self, CaseList.self, CaseShow.self, CaseMerge.self, CaseDuplicates.self,
+            CaseDistinct.self,
+        ])
 }
 
 /// `hotline region …`

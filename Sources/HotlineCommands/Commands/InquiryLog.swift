@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HotlineCore
 
 /// `hotline inquiry log`: one family's inquiry, on a new case or an existing one.
@@ -59,18 +60,52 @@ struct InquiryLog: ContextCommand {
     }
 
     func execute(_ context: CommandContext) throws {
-        let draft = InquiryDraft(
-            person: person, region: region, born: born, unit: unit, inquirer: inquirer,
-            relationship: relationship,
-            channel: channel, contacts: contacts, note: note, caseRef: caseRef)
-        let logged = try context.hotline.logInquiry(draft, by: try context.operatorName())
+        var draft = InquiryDraft(
+            person: person, region: region, born: born, unit: unit, inquirer: inquirer, relationship: relationship,
+            channel: channel, contacts: contacts, note: note, caseRef: caseRef, forceNewCase: newCase)
+        let logged: LoggedInquiry
+        do {
+            logged = try context.hotline.logInquiry(draft, by: try context.operatorName())
+        } catch HotlineError.likelyDuplicates(let candidates) {
+            // In the interactive shell the operator decides on the spot; elsewhere the caller
+            // gets the candidates and a distinct exit code, and re-runs with --case or --new-case.
+            guard let ask = context.ask, let choice = Self.choose(among: candidates, ask: ask) else {
+                if context.format == .json {
+                    Console.print(try Render.json(["candidates": candidates]))
+                }
+                throw HotlineError.likelyDuplicates(candidates)
+            }
+            draft.caseRef = choice
+            draft.forceNewCase = choice == nil
+            logged = try context.hotline.logInquiry(draft, by: try context.operatorName())
+        }
         switch context.format {
         case .json:
             Console.print(try Render.json(logged))
         case .table, .csv:
             let action = logged.newCase ? "opened case" : "added to case"
-            Console.print(
-                "Inquiry \(logged.inquiry) logged; \(action) \(logged.ref) (status: \(logged.status)).")
+            Console.print("Inquiry \(logged.inquiry) logged; \(action) \(logged.ref) (status: \(logged.status)).")
         }
+    }
+
+    /// Asks which candidate to add the inquiry to. Returns `.some(ref)` to attach, `.some(nil)`
+    /// for a new case, `nil` to cancel.
+    private static func choose(among candidates: [DuplicateCandidate], ask: (String) -> String?) -> String?? {
+        Console.print("This person may already have a case:")
+        for (index, candidate) in candidates.enumerated() {
+            Console.print(
+                "  \(index + 1). \(candidate.ref)  \(candidate.person)  born \(candidate.born ?? "?")  "
+                    + "\(candidate.region)  \(candidate.status)  (score \(candidate.score))")
+        }
+        let range = candidates.count == 1 ? "1" : "1-\(candidates.count)"
+        guard
+            let answer = ask("Add the inquiry to case [\(range)], open a new case [n], or cancel [Enter]: ")?
+                .trimmingCharacters(in: .whitespaces).lowercased(), !answer.isEmpty
+        else { return nil }
+        if answer == "n" || answer == "new" { return .some(nil) }
+        if let number = Int(answer), candidates.indices.contains(number - 1) {
+            return .some(candidates[number - 1].ref)
+        }
+        return nil
     }
 }

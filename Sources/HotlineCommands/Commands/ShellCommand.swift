@@ -25,7 +25,8 @@ struct ShellCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try await CommandContext.make(options)
         let interactive = isatty(STDIN_FILENO) == 1
-        let session = ShellSession(context: context, interactive: interactive, keepGoing: keepGoing)
+        let session = ShellSession(
+            context: context, interactive: interactive, keepGoing: keepGoing, ask: EditLineSource.ask)
         let code: Int32
         if interactive {
             let dataDirectory = (HotlineSettings.defaultDatabasePath() as NSString).deletingLastPathComponent

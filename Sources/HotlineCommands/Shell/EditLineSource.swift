@@ -37,6 +37,14 @@ struct EditLineSource: LineSource {
         return StreamLineSource.decode(Array(UnsafeRawBufferPointer(start: raw, count: strlen(raw))))
     }
 
+    /// Asks one question on the terminal, outside the history.
+    static func ask(_ prompt: String) -> String? {
+        var interrupted: Int32 = 0
+        guard let raw = hotline_readline(prompt, &interrupted) else { return nil }
+        defer { free(raw) }
+        return String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
+    }
+
     mutating func remember(_ line: String) {
         hotline_history_add(line)
         if let historyPath { _ = hotline_history_write(historyPath) }

@@ -14,7 +14,10 @@ final class ShellSession {
     private var lineNumber = 0
     private var lastFailure: Int32 = 0
 
-    init(context: CommandContext, interactive: Bool, keepGoing: Bool) {
+    /// `ask` answers a command's question (which case to attach an inquiry to) on a terminal.
+    init(context: CommandContext, interactive: Bool, keepGoing: Bool, ask: ((String) -> String?)? = nil) {
+        var context = context
+        context.ask = interactive ? ask : nil
         self.context = context
         self.interactive = interactive
         self.keepGoing = keepGoing

@@ -11,6 +11,8 @@ struct CommandContext {
     let hotline: Hotline
     let format: OutputFormat
     private(set) var operatorSetting: String?
+    /// Asks the operator a question and returns the answer; only in the interactive shell.
+    var ask: ((String) -> String?)?
 
     /// Reads the configuration (flags, then `HOTLINE_*` environment variables, then the
     /// configuration file, then the shipped defaults) and opens the database.
@@ -38,14 +40,16 @@ struct CommandContext {
                 accepted: "start another `hotline shell --db PATH --config PATH`")
         }
         var context = CommandContext(
-            settings: settings, hotline: hotline, format: options.format ?? format, operatorSetting: operatorSetting)
+            settings: settings, hotline: hotline, format: options.format ?? format, operatorSetting: operatorSetting,
+            ask: ask)
         if let name = options.operatorName { context.operatorSetting = name }
         return context
     }
 
     /// The same context with another default output format (the shell's `format` command).
     func with(format: OutputFormat) -> CommandContext {
-        CommandContext(settings: settings, hotline: hotline, format: format, operatorSetting: operatorSetting)
+        CommandContext(
+            settings: settings, hotline: hotline, format: format, operatorSetting: operatorSetting, ask: ask)
     }
 
     /// The operator to record: `--as`, else `HOTLINE_OPERATOR` (or the file's `operator`),

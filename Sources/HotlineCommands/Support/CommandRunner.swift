@@ -69,6 +69,9 @@ public enum CommandRunner {
         }
     }
 
+    /// `inquiry log` found a likely existing case and wrote nothing: re-run with --case or --new-case.
+    public static let likelyDuplicateExitCode: Int32 = 3
+
     static func exitCode(for error: HotlineError) -> Int32 {
         switch error {
         case .configuration: return 78  // EX_CONFIG
@@ -76,6 +79,7 @@ public enum CommandRunner {
         case .databaseUnavailable: return 74  // EX_IOERR
         case .invalidField, .invalidReference, .caseNotFound, .forbiddenMove: return 1
         case .refused: return 77  // EX_NOPERM
+        case .likelyDuplicates: return likelyDuplicateExitCode
         }
     }
 }

@@ -1,4 +1,4 @@
-/// A case's reference: 8 digits read out as two groups (`4821-9930`), the last a Damm check
+/// A case's reference: 8 digits read out as two groups (`4821-9935`), the last a Damm check
 /// digit. Digits read the same in every language a hotline works in, and the Damm check
 /// catches every single mistyped digit and every swap of two neighbouring digits, so a slip
 /// over the phone is refused instead of opening someone else's case.
@@ -6,7 +6,7 @@ public struct CaseReference: Hashable, Sendable, CustomStringConvertible {
     /// The 8 digits, check digit last.
     public let digits: String
 
-    /// The reference as shown and stored: `4821-9930`.
+    /// The reference as shown and stored: `4821-9935`.
     public var description: String { "\(digits.prefix(4))-\(digits.suffix(4))" }
 
     /// Parses what an operator typed: spaces, dashes and a leading `#` are ignored.

@@ -22,7 +22,8 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
         + "a bare phone number, e-mail address or @handle is also understood"
 
     /// Parses `KIND:VALUE`, or a bare phone number, e-mail address or `@handle`.
-    public init(parsing text: String, defaultCountry: String) throws(HotlineError) {
+    public init(parsing raw: String, defaultCountry: String) throws(HotlineError) {
+        let text = raw.trimmingCharacters(in: .whitespaces)
         let field = "contact"
         if let colon = text.firstIndex(of: ":"),
             let kind = ContactKind(

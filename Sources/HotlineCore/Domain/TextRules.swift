@@ -41,6 +41,13 @@ public struct TextRule: Sendable {
                     accepted: accepted)
             }
             let isNewline = scalar == "\n" || scalar == "\r" || scalar == "\t"
+            // U+2028 and U+2029 break lines too: one-line fields refuse them like "\n".
+            if !allowsNewlines && (scalar == "\u{2028}" || scalar == "\u{2029}") {
+                throw .invalidField(
+                    field: field, value: text,
+                    problem: "it contains the line break U+\(String(scalar.value, radix: 16, uppercase: true))",
+                    accepted: accepted)
+            }
             if scalar.properties.generalCategory == .control && !(allowsNewlines && isNewline) {
                 throw .invalidField(
                     field: field, value: text,

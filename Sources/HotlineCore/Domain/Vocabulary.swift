@@ -1,3 +1,5 @@
+import Foundation
+
 /// A word from a configured list: an inquiry channel or a relationship. Only a `Vocabulary`
 /// makes one, so the core never holds a channel or relationship outside its list.
 public struct Term: Hashable, Sendable, CustomStringConvertible {
@@ -15,14 +17,26 @@ public struct Vocabulary: Sendable {
         guard !words.isEmpty else {
             throw .configuration("\(field): the list of accepted values is empty")
         }
+        let names = words.map(Self.normalized)
+        if let empty = words.first(where: { Self.normalized($0).isEmpty }) {
+            throw .configuration("\(field): the accepted value '\(empty)' is empty")
+        }
+        guard Set(names).count == names.count else {
+            throw .configuration("\(field): a value is listed twice: \(words.joined(separator: ", "))")
+        }
         self.field = field
-        terms = words.map { Term(name: $0.lowercased()) }
+        terms = names.map { Term(name: $0) }
+    }
+
+    /// One spelling for a word, configured or typed: lower case, `-` for spaces and `_`.
+    private static func normalized(_ word: String) -> String {
+        word.trimmingCharacters(in: .whitespaces).lowercased().replacing(" ", with: "-").replacing("_", with: "-")
     }
 
     /// The term for `word`, case-insensitively, with `_` and spaces taken as `-`
     /// (`In person` is `in-person`).
     public func term(_ word: String) throws(HotlineError) -> Term {
-        let wanted = word.lowercased().replacing(" ", with: "-").replacing("_", with: "-")
+        let wanted = Self.normalized(word)
         guard let term = terms.first(where: { $0.name == wanted }) else {
             throw .invalidField(
                 field: field, value: word, problem: "it is not in the list",

@@ -67,6 +67,8 @@ public struct HotlineDatabase: Sendable {
         for migration in SchemaMigrations.all {
             migrator.registerMigration(migration.identifier) { db in
                 try db.execute(sql: migration.sql)
+                // The name index needs the folding code: fill it for the rows already there.
+                if migration.identifier == "v003_search" { try NameIndex.rebuild(in: db) }
             }
         }
         return migrator

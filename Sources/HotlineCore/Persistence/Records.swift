@@ -29,6 +29,8 @@ struct PersonCaseRecord: SnakeCaseRecord {
     var lastActivityAt: Date
     var lastInquiryAt: Date
     var inquiryCount: Int
+    /// Set when this case was merged into another as a duplicate.
+    var mergedInto: Int64? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -89,6 +91,8 @@ struct HistoryRecord: SnakeCaseRecord {
     var source: String?
     var asOf: String?
     var inquiryId: Int64?
+    /// The case this entry was written on, when a merge moved it.
+    var movedFrom: Int64? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -118,7 +118,7 @@ extension Hotline {
         let openNames = rules.lifecycle.openStatuses.map(\.name)
         try database.read { db in
             try authorize(reader, as: .viewer, in: db)
-            var request = PersonCaseRecord.all()
+            var request = PersonCaseRecord.filter(Column("merged_into") == nil)
             if let region { request = request.filter(Column("region") == region.code) }
             if let status { request = request.filter(Column("status") == status.name) }
             if filter.openOnly { request = request.filter(openNames.contains(Column("status"))) }

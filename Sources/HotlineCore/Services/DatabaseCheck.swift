@@ -11,8 +11,9 @@ public struct CheckProblem: Encodable, Sendable, Equatable, CustomStringConverti
 
 extension Hotline {
     /// SQLite's integrity and foreign-key checks, then hotline's own invariants: every case
-    /// has an inquiry and the right count of them, every status is in the lifecycle, and the
-    /// history's status trail ends at the case's status. An empty list means all is well.
+    /// (but a merged duplicate) has an inquiry and the right count of them, every status is in
+    /// the lifecycle, and each case's own trail of status changes is unbroken and ends at its
+    /// status (entries a merge moved in keep their own trail). An empty list means all is well.
     public func checkDatabase(by actor: OperatorName) throws -> [CheckProblem] {
         try database.read { db in
             try authorize(actor, as: .admin, in: db)
@@ -44,7 +45,10 @@ extension Hotline {
         }
         try add(
             "inquiries",
-            "SELECT ref FROM person_case WHERE NOT EXISTS (SELECT 1 FROM inquiry WHERE inquiry.case_id = person_case.id)"
+            """
+            SELECT ref FROM person_case WHERE merged_into IS NULL
+            AND NOT EXISTS (SELECT 1 FROM inquiry WHERE inquiry.case_id = person_case.id)
+            """
         ) { row in "case \(row[0] as String) has no inquiry" }
         try add(
             "inquiry count",
@@ -63,9 +67,9 @@ extension Hotline {
             "history",
             """
             SELECT ref, status,
-                (SELECT to_value FROM case_history h WHERE h.case_id = person_case.id AND h.kind IN ('opened', 'status')
-                 ORDER BY h.id DESC LIMIT 1) AS recorded
-            FROM person_case WHERE recorded IS NOT status
+                (SELECT to_value FROM case_history h WHERE h.case_id = person_case.id AND h.moved_from IS NULL
+                 AND h.kind IN ('opened', 'status') ORDER BY h.id DESC LIMIT 1) AS recorded
+            FROM person_case WHERE merged_into IS NULL AND recorded IS NOT status
             """
         ) { row in
             "case \(row[0] as String) is '\(row[1] as String)' but its history ends at '\(row[2] as String? ?? "nothing")'"
@@ -75,7 +79,7 @@ extension Hotline {
             """
             SELECT person_case.ref, trail.from_value, trail.previous FROM (
                 SELECT case_id, kind, from_value,
-                    LAG(to_value) OVER (PARTITION BY case_id ORDER BY id) AS previous
+                    LAG(to_value) OVER (PARTITION BY case_id, moved_from ORDER BY id) AS previous
                 FROM case_history WHERE kind IN ('opened', 'status')) AS trail
             JOIN person_case ON person_case.id = trail.case_id
             WHERE trail.kind = 'status' AND trail.from_value IS NOT trail.previous

@@ -22,10 +22,14 @@ struct HistoryWriter {
 
 extension PersonCaseRecord {
     /// The case with this reference; throws `caseNotFound` when there is none.
+    /// A reference of a case merged into another resolves to the surviving case: a reference
+    /// given to a family over the phone keeps working.
     static func fetch(ref: CaseReference, in db: Database) throws -> PersonCaseRecord {
-        guard let record = try PersonCaseRecord.filter(Column("ref") == ref.description).fetchOne(db)
-        else {
+        guard var record = try PersonCaseRecord.filter(Column("ref") == ref.description).fetchOne(db) else {
             throw HotlineError.caseNotFound(ref.description)
+        }
+        while let survivor = record.mergedInto {
+            record = try PersonCaseRecord.fetchOne(db, key: survivor)!  // foreign key guarantees it
         }
         return record
     }

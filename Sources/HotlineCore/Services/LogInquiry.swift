@@ -20,12 +20,15 @@ public struct InquiryDraft: Sendable {
     public var note: String?
     /// The case to log this inquiry on; `nil` opens a new case.
     public var caseRef: String?
+    /// Open a new case even when one likely exists for this person (skip the duplicate check).
+    public var forceNewCase: Bool
 
     public init(
         person: String? = nil, region: String? = nil, born: String? = nil, unit: String? = nil,
         inquirer: String, relationship: String, channel: String, contacts: [String] = [],
-        note: String? = nil, caseRef: String? = nil
+        note: String? = nil, caseRef: String? = nil, forceNewCase: Bool = false
     ) {
+        self.forceNewCase = forceNewCase
         self.person = person
         self.region = region
         self.born = born
@@ -77,6 +80,12 @@ extension Hotline {
                 personCase = try PersonCaseRecord.fetch(ref: ref, in: db)
                 isNew = false
             } else {
+                if !draft.forceNewCase {
+                    let person = PersonDescription(
+                        name: input.person!, born: input.born, region: input.region?.code, unit: input.unit)
+                    let candidates = try likelyDuplicates(of: person, in: db)
+                    if !candidates.isEmpty { throw HotlineError.likelyDuplicates(candidates) }
+                }
                 personCase = PersonCaseRecord(
                     id: nil, ref: try PersonCaseRecord.unusedReference(in: db).description,
                     personName: input.person!, born: input.born?.description, region: input.region!.code,
@@ -97,6 +106,10 @@ extension Hotline {
                 relationship: input.relationship.name, channel: input.channel.name, note: input.note,
                 receivedAt: at, operator: operatorName.name)
             try inquiry.insert(db)
+
+            // Every spelling of the person and every inquirer becomes findable by search.
+            try NameIndex.add(caseId: caseId, kind: .person, name: inquiry.personName, unit: inquiry.unit, in: db)
+            try NameIndex.add(caseId: caseId, kind: .inquirer, name: input.inquirer, in: db)
 
             var history = HistoryWriter(caseId: caseId, at: at, by: operatorName, db: db)
             if isNew {

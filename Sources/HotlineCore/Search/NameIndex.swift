@@ -1,0 +1,53 @@
+import GRDB
+
+/// Keeps the name index (name_entry and its FTS5 table name_search) in step with the names a
+/// case is known by. Called inside the transaction that writes the name.
+enum NameIndex {
+    enum Kind: String {
+        case person, inquirer
+    }
+
+    /// Indexes `name` for the case unless the case already has an entry of this kind that
+    /// folds to the same key (the same spelling adds nothing).
+    static func add(caseId: Int64, kind: Kind, name: String, unit: String? = nil, in db: Database) throws {
+        let folded = NameFolding.key(name)
+        let known = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM name_entry WHERE case_id = ? AND kind = ? AND folded = ?)",
+            arguments: [caseId, kind.rawValue, folded])
+        guard known != true else { return }
+        try db.execute(
+            sql: "INSERT INTO name_entry (case_id, kind, name, folded) VALUES (?, ?, ?, ?)",
+            arguments: [caseId, kind.rawValue, name, folded])
+        let id = db.lastInsertedRowID
+        let readings = NameFolding.readings(name)
+        let words = Array(Set(readings.flatMap { $0 })).sorted()
+        let skeletons = Array(Set(words.map(NameFolding.skeleton))).sorted()
+        try db.execute(
+            sql: "INSERT INTO name_search (rowid, words, skeletons, details) VALUES (?, ?, ?, ?)",
+            arguments: [
+                id, words.joined(separator: " "), skeletons.joined(separator: " "),
+                unit.map { NameFolding.words($0).joined(separator: " ") },
+            ])
+    }
+
+    /// Indexes every case's names from scratch: for databases written before the index
+    /// existed (migration v003) and after a restore of such a file.
+    static func rebuild(in db: Database) throws {
+        try db.execute(sql: "DELETE FROM name_entry")
+        try db.execute(sql: "INSERT INTO name_search(name_search) VALUES ('delete-all')")
+        let cases = try Row.fetchCursor(db, sql: "SELECT id, person_name, unit FROM person_case")
+        while let row = try cases.next() {
+            try add(caseId: row["id"], kind: .person, name: row["person_name"], unit: row["unit"], in: db)
+        }
+        let asked = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT inquiry.case_id, inquiry.person_name, inquirer.name AS inquirer_name
+                FROM inquiry JOIN inquirer ON inquirer.id = inquiry.inquirer_id ORDER BY inquiry.id
+                """)
+        while let row = try asked.next() {
+            try add(caseId: row["case_id"], kind: .person, name: row["person_name"], in: db)
+            try add(caseId: row["case_id"], kind: .inquirer, name: row["inquirer_name"], in: db)
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+
+/// A case that may describe the same person as another.
+public struct DuplicateCandidate: Encodable, Sendable, Equatable {
+    public let ref: String
+    public let person: String
+    public let born: String?
+    public let region: String
+    public let status: String
+    public let score: Double
+}
+
+/// Two open cases that probably describe one person.
+public struct DuplicatePair: Encodable, Sendable, Equatable {
+    public let first: DuplicateCandidate
+    public let second: DuplicateCandidate
+    public let score: Double
+}
+
+extension Hotline {
+    /// The existing cases that likely describe `person`, best first (the intake check).
+    func likelyDuplicates(of person: PersonDescription, excluding: Set<Int64> = [], in db: Database) throws
+        -> [DuplicateCandidate]
+    {
+        let engine = SearchEngine(db: db, defaultCountry: rules.defaultCountry)
+        var found: [DuplicateCandidate] = []
+        for candidate in try engine.find(person.name).prefix(50) where !excluding.contains(candidate.caseId) {
+            let record = try candidate.record(db)
+            guard !excluding.contains(record.id!), candidate.why.hasPrefix("person:") else { continue }
+            let theirs = PersonDescription(
+                name: record.personName, born: record.born.flatMap { try? PartialDate(parsing: $0, field: "born") },
+                region: record.region, unit: record.unit)
+            guard let score = DuplicateRule.score(nameScore: candidate.score, person, theirs),
+                score >= DuplicateRule.threshold,
+                !found.contains(where: { $0.ref == record.ref })
+            else { continue }
+            found.append(
+                DuplicateCandidate(
+                    ref: record.ref, person: record.personName, born: record.born, region: record.region,
+                    status: record.status, score: (score * 1000).rounded() / 1000))
+        }
+        return found.sorted { $0.score > $1.score }
+    }
+
+    /// Pairs of open cases that probably describe the same person, never a pair marked distinct.
+    public func duplicatePairs(region regionName: String? = nil, limit: Int = 100, as reader: OperatorName) throws
+        -> [DuplicatePair]
+    {
+        let region = try regionName.map { name throws(HotlineError) in try rules.regions.region(name) }
+        let openNames = rules.lifecycle.openStatuses.map(\.name)
+        return try database.read { db in
+            try authorize(reader, as: .viewer, in: db)
+            var request = PersonCaseRecord.filter(Column("merged_into") == nil && openNames.contains(Column("status")))
+            if let region { request = request.filter(Column("region") == region.code) }
+            let distinct = Set(
+                try Row.fetchAll(db, sql: "SELECT case_a, case_b FROM distinct_pair").map {
+                    "\($0[0] as Int64)-\($0[1] as Int64)"
+                })
+            var pairs: [DuplicatePair] = []
+            var seen = Set<String>()
+            let cursor = try request.order(Column("id")).fetchCursor(db)
+            while let record = try cursor.next(), pairs.count < limit {
+                let me = PersonDescription(
+                    name: record.personName, born: record.born.flatMap { try? PartialDate(parsing: $0, field: "born") },
+                    region: record.region, unit: record.unit)
+                for other in try likelyDuplicates(of: me, excluding: [record.id!], in: db) {
+                    guard openNames.contains(other.status) else { continue }
+                    let otherId = try PersonCaseRecord.filter(Column("ref") == other.ref).fetchOne(db)!.id!
+                    let key = "\(min(record.id!, otherId))-\(max(record.id!, otherId))"
+                    guard !distinct.contains(key), seen.insert(key).inserted else { continue }
+                    let mine = DuplicateCandidate(
+                        ref: record.ref, person: record.personName, born: record.born, region: record.region,
+                        status: record.status, score: other.score)
+                    pairs.append(DuplicatePair(first: mine, second: other, score: other.score))
+                }
+            }
+            return pairs.sorted { $0.score > $1.score }
+        }
+    }
+
+    /// Records that two cases are different people: the pair is never proposed again. The
+    /// decision, who made it and when, goes into both histories.
+    public func markDistinct(_ refA: String, _ refB: String, note: String? = nil, by actor: OperatorName) throws {
+        let a = try CaseReference(parsing: refA)
+        let b = try CaseReference(parsing: refB)
+        let note = try TextRule.note("note").validate(note)
+        let at = now()
+        try database.write { db in
+            try authorize(actor, as: .operator, in: db)
+            let first = try PersonCaseRecord.fetch(ref: a, in: db)
+            let second = try PersonCaseRecord.fetch(ref: b, in: db)
+            guard first.id != second.id else {
+                throw HotlineError.invalidField(
+                    field: "case", value: "\(a) \(b)", problem: "both references name the same case",
+                    accepted: "two different cases")
+            }
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO distinct_pair (case_a, case_b, at, by) VALUES (?, ?, ?, ?)",
+                arguments: [min(first.id!, second.id!), max(first.id!, second.id!), at, actor.name])
+            for (this, other) in [(first, second), (second, first)] {
+                var history = HistoryWriter(caseId: this.id!, at: at, by: actor, db: db)
+                try history.append(
+                    kind: "distinct", to: other.ref, note: note ?? "a different person from \(other.ref)")
+            }
+        }
+    }
+
+    /// Merges the case `duplicateRef` into `survivorRef`: every inquiry, history entry and name
+    /// moves to the survivor, both histories record the merge, and the old reference resolves
+    /// to the survivor from then on.
+    public func mergeCase(_ duplicateRef: String, into survivorRef: String, note: String? = nil, by actor: OperatorName)
+        throws -> CaseDetail
+    {
+        let duplicateReference = try CaseReference(parsing: duplicateRef)
+        let survivorReference = try CaseReference(parsing: survivorRef)
+        let note = try TextRule.note("note").validate(note)
+        let at = now()
+        try database.write { db in
+            try authorize(actor, as: .operator, in: db)
+            var duplicate = try PersonCaseRecord.fetch(ref: duplicateReference, in: db)
+            var survivor = try PersonCaseRecord.fetch(ref: survivorReference, in: db)
+            guard duplicate.id != survivor.id else {
+                throw HotlineError.invalidField(
+                    field: "case", value: duplicateReference.description,
+                    problem: duplicate.ref == duplicateReference.description
+                        ? "a case cannot be merged into itself" : "it is already merged into \(survivor.ref)",
+                    accepted: "two different, unmerged cases")
+            }
+            let (from, to) = (duplicate.id!, survivor.id!)
+            try db.execute(sql: "UPDATE inquiry SET case_id = ? WHERE case_id = ?", arguments: [to, from])
+            try db.execute(
+                sql: "UPDATE case_history SET case_id = ?, moved_from = coalesce(moved_from, ?) WHERE case_id = ?",
+                arguments: [to, from, from])
+            try db.execute(sql: "UPDATE name_entry SET case_id = ? WHERE case_id = ?", arguments: [to, from])
+
+            var survivorHistory = HistoryWriter(caseId: to, at: at, by: actor, db: db)
+            if survivor.born == nil, let born = duplicate.born {
+                survivor.born = born
+                try survivorHistory.append(kind: "edit", field: "born", to: born, note: "from \(duplicate.ref)")
+            }
+            if survivor.unit == nil, let unit = duplicate.unit {
+                survivor.unit = unit
+                try survivorHistory.append(kind: "edit", field: "unit", to: unit, note: "from \(duplicate.ref)")
+            }
+            try survivorHistory.append(
+                kind: "merged", from: duplicate.ref, to: survivor.ref,
+                note: note ?? "\(duplicate.ref) (\(duplicate.status)) merged into this case")
+            var duplicateHistory = HistoryWriter(caseId: from, at: at, by: actor, db: db)
+            try duplicateHistory.append(
+                kind: "merged", from: duplicate.ref, to: survivor.ref, note: note ?? "merged into \(survivor.ref)")
+
+            survivor.inquiryCount += duplicate.inquiryCount
+            survivor.lastInquiryAt = max(survivor.lastInquiryAt, duplicate.lastInquiryAt)
+            survivor.lastActivityAt = at
+            try survivor.update(db)
+            duplicate.inquiryCount = 0
+            duplicate.mergedInto = to
+            duplicate.lastActivityAt = at
+            try duplicate.update(db)
+        }
+        return try caseDetail(ref: survivorReference.description, as: actor)
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import GRDB
+
+/// What `search` looks for.
+public struct SearchQuery: Sendable {
+    /// A name in any script or romanisation, a phone number, an e-mail address, a messenger
+    /// handle, a unit, or a case reference.
+    public var text: String
+    public var region: String?
+    /// Only cases whose date of birth agrees (unknown births pass).
+    public var born: String?
+    public var openOnly: Bool
+    public var limit: Int
+
+    public init(text: String, region: String? = nil, born: String? = nil, openOnly: Bool = false, limit: Int = 20) {
+        self.text = text
+        self.region = region
+        self.born = born
+        self.openOnly = openOnly
+        self.limit = limit
+    }
+}
+
+/// One case found, with how well and why it matched.
+public struct SearchHit: Encodable, Sendable, Equatable {
+    public let ref: String
+    public let person: String
+    public let born: String?
+    public let region: String
+    public let status: String
+    /// 0 to 1: how sure the match is.
+    public let score: Double
+    /// What matched: "person: Petr Ivanov", "inquirer's phone +79161234567", …
+    public let why: String
+}
+
+extension Hotline {
+    /// Cases matching `query`, best first, each with why it matched.
+    public func search(_ query: SearchQuery, as reader: OperatorName) throws -> [SearchHit] {
+        let text = try TextRule.line("search text").validate(query.text)
+        let region = try query.region.map { name throws(HotlineError) in try rules.regions.region(name) }
+        let born = try query.born.map { text throws(HotlineError) in
+            try PartialDate(parsing: text, field: "born", today: now())
+        }
+        guard (1...500).contains(query.limit) else {
+            throw HotlineError.invalidField(
+                field: "limit", value: String(query.limit), problem: "out of range", accepted: "1 to 500")
+        }
+        let openNames = Set(rules.lifecycle.openStatuses.map(\.name))
+        return try database.read { db in
+            try authorize(reader, as: .viewer, in: db)
+            var scored = try SearchEngine(db: db, defaultCountry: rules.defaultCountry).find(text)
+            scored = try scored.filter { candidate in
+                let record = try candidate.record(db)
+                if let region, record.region != region.code { return false }
+                if query.openOnly, !openNames.contains(record.status) { return false }
+                if let born, let theirs = record.born.flatMap({ try? PartialDate(parsing: $0, field: "born") }),
+                    !born.agrees(with: theirs)
+                {
+                    return false
+                }
+                return true
+            }
+            return try scored.prefix(query.limit).map { candidate in
+                let record = try candidate.record(db)
+                return SearchHit(
+                    ref: record.ref, person: record.personName, born: record.born, region: record.region,
+                    status: record.status, score: (candidate.score * 1000).rounded() / 1000, why: candidate.why)
+            }
+        }
+    }
+}
+
+extension PartialDate {
+    /// Whether two partly known dates can be the same day: equal wherever both are known.
+    public func agrees(with other: PartialDate) -> Bool {
+        year == other.year && (month == nil || other.month == nil || month == other.month)
+            && (day == nil || other.day == nil || day == other.day)
+    }
+}
+
+/// The search itself, inside one read transaction.
+struct SearchEngine {
+    let db: Database
+    let defaultCountry: String
+
+    /// A case found, its score and the reason; its row is read once, on demand.
+    final class Candidate {
+        let caseId: Int64
+        var score: Double
+        var why: String
+        private var cached: PersonCaseRecord?
+
+        init(caseId: Int64, score: Double, why: String) {
+            self.caseId = caseId
+            self.score = score
+            self.why = why
+        }
+
+        func record(_ db: Database) throws -> PersonCaseRecord {
+            if let cached { return cached }
+            var record = try PersonCaseRecord.fetchOne(db, key: caseId)!  // ids come from the database
+            while let survivor = record.mergedInto { record = try PersonCaseRecord.fetchOne(db, key: survivor)! }
+            cached = record
+            return record
+        }
+    }
+
+    /// How many index entries the name search scores at most.
+    static let candidateLimit = 2000
+
+    func find(_ text: String) throws -> [Candidate] {
+        if let ref = try? CaseReference(parsing: text) {
+            let record = try? PersonCaseRecord.fetch(ref: ref, in: db)
+            return record.map { [Candidate(caseId: $0.id!, score: 1, why: "case reference \(ref)")] } ?? []
+        }
+        var found: [Candidate] = []
+        if let contact = contactQuery(text) {
+            found += try byContact(contact)
+        }
+        found += try byName(text)
+        // One line per case, the best reason first.
+        var best: [Int64: Candidate] = [:]
+        for candidate in found where (best[candidate.caseId]?.score ?? -1) < candidate.score {
+            best[candidate.caseId] = candidate
+        }
+        return best.values.sorted { ($0.score, $1.caseId) > ($1.score, $0.caseId) }
+    }
+
+    // MARK: - Contacts
+
+    /// The text as a normalised contact, if it reads as one.
+    private func contactQuery(_ text: String) -> Contact? {
+        let digits = text.filter(\.isNumber).count
+        if text.contains("@") || (digits >= 7 && !text.contains(where: \.isLetter)) {
+            return try? Contact(parsing: text, defaultCountry: defaultCountry)
+        }
+        return nil
+    }
+
+    private func byContact(_ contact: Contact) throws -> [Candidate] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT inquiry.case_id, inquirer.name, contact.kind FROM contact
+                JOIN inquirer ON inquirer.id = contact.inquirer_id
+                JOIN inquiry ON inquiry.inquirer_id = inquirer.id
+                WHERE contact.value = ? LIMIT 200
+                """, arguments: [contact.value])
+        return rows.map { row in
+            Candidate(
+                caseId: row[0], score: 1,
+                why: "inquirer \(row[1] as String)'s \(row[2] as String) \(contact.value)")
+        }
+    }
+
+    // MARK: - Names
+
+    private func byName(_ text: String) throws -> [Candidate] {
+        let readings = NameFolding.readings(text)
+        let queryWords = Array(Set(readings.flatMap { $0 }))
+        guard !queryWords.isEmpty else { return [] }
+        let skeletons = Array(Set(queryWords.map(NameFolding.skeleton).filter { !$0.isEmpty }))
+        // Every word's skeleton must match; if that finds little, any word's skeleton or the
+        // first letters of a long word may (a typo in the middle of a surname).
+        var entries = try entryIds(matching: "skeletons: (\(skeletons.map(quoted).joined(separator: " AND ")))")
+        if entries.count < 20 {
+            var alternatives = skeletons.map { "skeletons: \(quoted($0))" }
+            alternatives += queryWords.filter { $0.count >= 5 }.map { "words: \(quoted(String($0.prefix(3))))*" }
+            entries += try entryIds(matching: alternatives.joined(separator: " OR "))
+        }
+        let unit = try byUnit(queryWords)
+        guard !entries.isEmpty else { return unit }
+
+        let queries = readings.map { NameSimilarity.words($0.joined(separator: " ")) }
+        var candidates: [Candidate] = []
+        let idList = Array(Set(entries))
+        for chunk in stride(from: 0, to: idList.count, by: 500).map({ Array(idList[$0..<min($0 + 500, idList.count)]) })
+        {
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT case_id, kind, name, folded FROM name_entry WHERE id IN (SELECT value FROM json_each(?))",
+                arguments: [String(decoding: try JSONEncoder().encode(chunk), as: UTF8.self)])
+            for row in rows {
+                let folded: String = row["folded"]
+                let entry = NameSimilarity.words(folded)
+                var score = queries.map { NameSimilarity.score($0, entry) }.max() ?? 0
+                let kind: String = row["kind"]
+                if kind == "inquirer" { score *= 0.8 }  // an inquirer's name is a weaker lead than the person's
+                let name: String = row["name"]
+                candidates.append(Candidate(caseId: row["case_id"], score: score, why: "\(kind): \(name)"))
+            }
+        }
+        return candidates + unit
+    }
+
+    /// Cases whose unit contains all the words typed (a unit number, "в/ч 12345").
+    private func byUnit(_ words: [String]) throws -> [Candidate] {
+        guard words.contains(where: { $0.contains(where: \.isNumber) }) else { return [] }
+        let ids = try entryIds(matching: "details: (\(words.map(quoted).joined(separator: " AND ")))")
+        guard !ids.isEmpty else { return [] }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name_entry.case_id, person_case.unit FROM name_entry
+                JOIN person_case ON person_case.id = name_entry.case_id
+                WHERE name_entry.id IN (SELECT value FROM json_each(?))
+                """, arguments: [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)])
+        return rows.map { Candidate(caseId: $0[0], score: 0.95, why: "unit: \($0[1] as String? ?? "")") }
+    }
+
+    private func entryIds(matching query: String) throws -> [Int64] {
+        try Int64.fetchAll(
+            db, sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? ORDER BY rank LIMIT ?",
+            arguments: [query, Self.candidateLimit])
+    }
+
+    /// An FTS5 string: folded words are plain ASCII letters and digits, but quote anyway.
+    private func quoted(_ word: String) -> String { "\"" + word.replacing("\"", with: "\"\"") + "\"" }
+}
