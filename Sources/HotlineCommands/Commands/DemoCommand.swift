@@ -61,6 +61,7 @@ struct DemoCommand: AsyncParsableCommand {
             ], base: base)
         _ = try await step(
             ["case", "status", ref, "captured", "--note", "Confirmed by the unit."], base: base)
+        _ = try await step(["search", "Pyotr Ivanof"], base: base)
         _ = try await step(["case", "list", "--open", "--region", "Курская область"], base: base)
         _ = try await step(["case", "list", "--open"], base: base)
         _ = try await step(["case", "show", ref], base: base)
