@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "hotline", targets: ["hotline"]),
         .executable(name: "hotline-stress", targets: ["hotline-stress"]),
+        .executable(name: "hotline-bench", targets: ["hotline-bench"]),
         .library(name: "HotlineCore", targets: ["HotlineCore"]),
         .library(name: "HotlineCommands", targets: ["HotlineCommands"]),
     ],
@@ -59,6 +60,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "hotline", dependencies: ["HotlineCommands"]),
+        // hotline next to raw SQLite on the same database: seeding, timings, growth, memory.
+        .executableTarget(
+            name: "hotline-bench",
+            dependencies: [
+                "HotlineCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Concurrency, kill and hostile-input stress against the built `hotline` binary.
         .executableTarget(
             name: "hotline-stress",

@@ -140,6 +140,30 @@ public struct HotlineDatabase: Sendable {
         }
     }
 
+    /// Runs `body` in an IMMEDIATE transaction that `body` may commit and reopen as it goes
+    /// (the bulk loader's batches). Whatever is pending when `body` returns is committed; when
+    /// it throws, rolled back.
+    func writeBatches<T>(_ body: (Database) throws -> T) throws -> T {
+        guard session.database == nil else {
+            throw HotlineError.invalidField(
+                field: "bulk", value: "bulk", problem: "a bulk load cannot run inside a transaction",
+                accepted: "commit or rollback first")
+        }
+        return try mappingBusy {
+            try writer.writeWithoutTransaction { db in
+                try db.beginTransaction(.immediate)
+                do {
+                    let result = try body(db)
+                    try db.commit()
+                    return result
+                } catch {
+                    try? db.rollback()
+                    throw error
+                }
+            }
+        }
+    }
+
     /// Whether a session transaction is open.
     public var isInSessionTransaction: Bool { session.database != nil }
 

@@ -37,29 +37,30 @@ extension Hotline {
     public func changeStatus(_ draft: StatusChangeDraft, by operatorName: OperatorName) throws
         -> StatusChanged
     {
-        let ref = try CaseReference(parsing: draft.ref)
-        let next = try rules.lifecycle.status(named: draft.status)
-        let note = try TextRule.note("note").validate(draft.note)
-        let source = try TextRule.line("source").validate(draft.source)
-        let asOf = try draft.asOf.map { text throws(HotlineError) in
-            try PartialDate(parsing: text, field: "as-of", today: now())
-        }
+        let change = try ValidStatusChange(draft, rules: rules, today: now())
         let at = now()
         return try database.write { db in
             try authorize(operatorName, as: .operator, in: db)
-            var personCase = try PersonCaseRecord.fetch(ref: ref, in: db)
-            let current = try currentStatus(of: personCase)
-            try rules.lifecycle.checkMove(of: ref, from: current, to: next)
-            var history = HistoryWriter(caseId: personCase.id!, at: at, by: operatorName, db: db)
-            try history.append(
-                kind: "status", from: current.name, to: next.name, note: note, source: source,
-                asOf: asOf?.description)
-            personCase.status = next.name
-            personCase.lastActivityAt = at
-            try personCase.update(db)
-            return StatusChanged(
-                ref: personCase.ref, from: current.name, to: next.name, at: at, by: operatorName.name)
+            return try write(change, by: operatorName, at: at, in: db)
         }
+    }
+
+    /// Writes one validated status change inside the caller's transaction (also the bulk path).
+    func write(_ change: ValidStatusChange, by operatorName: OperatorName, at: Date, in db: Database) throws
+        -> StatusChanged
+    {
+        var personCase = try PersonCaseRecord.fetch(ref: change.ref, in: db)
+        let current = try currentStatus(of: personCase)
+        try rules.lifecycle.checkMove(of: change.ref, from: current, to: change.next)
+        var history = HistoryWriter(caseId: personCase.id!, at: at, by: operatorName, db: db)
+        try history.append(
+            kind: "status", from: current.name, to: change.next.name, note: change.note, source: change.source,
+            asOf: change.asOf?.description)
+        personCase.status = change.next.name
+        personCase.lastActivityAt = at
+        try personCase.update(db)
+        return StatusChanged(
+            ref: personCase.ref, from: current.name, to: change.next.name, at: at, by: operatorName.name)
     }
 
     /// The case's stored status as a lifecycle status; a status the configured lifecycle does
@@ -72,5 +73,22 @@ extension Hotline {
                     + "does not list; add it to lifecycle.open or lifecycle.closed")
         }
         return status
+    }
+}
+
+/// A status change whose every field passed its rule.
+struct ValidStatusChange {
+    let ref: CaseReference
+    let next: CaseStatus
+    let note: String?
+    let source: String?
+    let asOf: PartialDate?
+
+    init(_ draft: StatusChangeDraft, rules: HotlineRules, today: Date) throws(HotlineError) {
+        ref = try CaseReference(parsing: draft.ref)
+        next = try rules.lifecycle.status(named: draft.status)
+        note = try TextRule.note("note").validate(draft.note)
+        source = try TextRule.line("source").validate(draft.source)
+        asOf = try draft.asOf.map { text throws(HotlineError) in try PartialDate(parsing: text, field: "as-of", today: today) }
     }
 }

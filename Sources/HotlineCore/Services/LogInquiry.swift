@@ -74,70 +74,80 @@ extension Hotline {
         let at = now()
         return try database.write { db in
             try authorize(operatorName, as: .operator, in: db)
-            var personCase: PersonCaseRecord
-            let isNew: Bool
-            if let ref = input.caseRef {
-                personCase = try PersonCaseRecord.fetch(ref: ref, in: db)
-                isNew = false
-            } else {
-                if !draft.forceNewCase {
-                    let person = PersonDescription(
-                        name: input.person!, born: input.born, region: input.region?.code, unit: input.unit)
-                    let candidates = try likelyDuplicates(of: person, in: db)
-                    if !candidates.isEmpty { throw HotlineError.likelyDuplicates(candidates) }
-                }
-                personCase = PersonCaseRecord(
-                    id: nil, ref: try PersonCaseRecord.unusedReference(in: db).description,
-                    personName: input.person!, born: input.born?.description, region: input.region!.code,
-                    unit: input.unit, status: rules.lifecycle.initial.name, openedAt: at,
-                    openedBy: operatorName.name, lastActivityAt: at, lastInquiryAt: at, inquiryCount: 0)
-                try personCase.insert(db)
-                isNew = true
-            }
-            let caseId = personCase.id!  // fetched or just inserted
-            let inquirerId = try findOrCreateInquirer(
-                name: input.inquirer, contacts: input.contacts, by: operatorName, at: at, in: db)
-
-            var inquiry = InquiryRecord(
-                id: nil, caseId: caseId, inquirerId: inquirerId,
-                personName: input.person ?? personCase.personName,
-                born: input.born?.description ?? (input.caseRef == nil ? nil : personCase.born),
-                region: input.region?.code ?? personCase.region, unit: input.unit ?? personCase.unit,
-                relationship: input.relationship.name, channel: input.channel.name, note: input.note,
-                receivedAt: at, operator: operatorName.name)
-            try inquiry.insert(db)
-
-            // Every spelling of the person and every inquirer becomes findable by search.
-            try NameIndex.add(caseId: caseId, kind: .person, name: inquiry.personName, unit: inquiry.unit, in: db)
-            try NameIndex.add(caseId: caseId, kind: .inquirer, name: input.inquirer, in: db)
-
-            var history = HistoryWriter(caseId: caseId, at: at, by: operatorName, db: db)
-            if isNew {
-                try history.append(kind: "opened", to: personCase.status, inquiryId: inquiry.id)
-            } else {
-                // Details the case lacked and this family knows are filled in, on the record.
-                if personCase.born == nil, let born = input.born {
-                    personCase.born = born.description
-                    try history.append(
-                        kind: "edit", field: "born", to: born.description, inquiryId: inquiry.id)
-                }
-                if personCase.unit == nil, let unit = input.unit {
-                    personCase.unit = unit
-                    try history.append(kind: "edit", field: "unit", to: unit, inquiryId: inquiry.id)
-                }
-            }
-            try history.append(
-                kind: "inquiry", note: "\(input.inquirer) (\(input.relationship)) via \(input.channel)",
-                inquiryId: inquiry.id)
-
-            personCase.inquiryCount += 1
-            personCase.lastInquiryAt = at
-            personCase.lastActivityAt = at
-            try personCase.update(db)
-            return LoggedInquiry(
-                ref: personCase.ref, inquiry: inquiry.id!, inquirer: inquirerId, newCase: isNew,
-                status: personCase.status)
+            return try write(input, checkingDuplicates: !draft.forceNewCase, by: operatorName, at: at, in: db)
         }
+    }
+
+    /// Writes one validated inquiry inside the caller's transaction: the one write path of
+    /// `logInquiry` and the bulk loader.
+    func write(
+        _ input: ValidInquiry, checkingDuplicates: Bool, by operatorName: OperatorName, at: Date, in db: Database
+    )
+        throws -> LoggedInquiry
+    {
+        var personCase: PersonCaseRecord
+        let isNew: Bool
+        if let ref = input.caseRef {
+            personCase = try PersonCaseRecord.fetch(ref: ref, in: db)
+            isNew = false
+        } else {
+            if checkingDuplicates {
+                let person = PersonDescription(
+                    name: input.person!, born: input.born, region: input.region?.code, unit: input.unit)
+                let candidates = try likelyDuplicates(of: person, in: db)
+                if !candidates.isEmpty { throw HotlineError.likelyDuplicates(candidates) }
+            }
+            personCase = PersonCaseRecord(
+                id: nil, ref: try PersonCaseRecord.unusedReference(in: db).description,
+                personName: input.person!, born: input.born?.description, region: input.region!.code,
+                unit: input.unit, status: rules.lifecycle.initial.name, openedAt: at,
+                openedBy: operatorName.name, lastActivityAt: at, lastInquiryAt: at, inquiryCount: 0)
+            try personCase.insert(db)
+            isNew = true
+        }
+        let caseId = personCase.id!  // fetched or just inserted
+        let inquirerId = try findOrCreateInquirer(
+            name: input.inquirer, contacts: input.contacts, by: operatorName, at: at, in: db)
+
+        var inquiry = InquiryRecord(
+            id: nil, caseId: caseId, inquirerId: inquirerId,
+            personName: input.person ?? personCase.personName,
+            born: input.born?.description ?? (input.caseRef == nil ? nil : personCase.born),
+            region: input.region?.code ?? personCase.region, unit: input.unit ?? personCase.unit,
+            relationship: input.relationship.name, channel: input.channel.name, note: input.note,
+            receivedAt: at, operator: operatorName.name)
+        try inquiry.insert(db)
+
+        // Every spelling of the person and every inquirer becomes findable by search.
+        try NameIndex.add(caseId: caseId, kind: .person, name: inquiry.personName, unit: inquiry.unit, in: db)
+        try NameIndex.add(caseId: caseId, kind: .inquirer, name: input.inquirer, in: db)
+
+        var history = HistoryWriter(caseId: caseId, at: at, by: operatorName, db: db)
+        if isNew {
+            try history.append(kind: "opened", to: personCase.status, inquiryId: inquiry.id)
+        } else {
+            // Details the case lacked and this family knows are filled in, on the record.
+            if personCase.born == nil, let born = input.born {
+                personCase.born = born.description
+                try history.append(
+                    kind: "edit", field: "born", to: born.description, inquiryId: inquiry.id)
+            }
+            if personCase.unit == nil, let unit = input.unit {
+                personCase.unit = unit
+                try history.append(kind: "edit", field: "unit", to: unit, inquiryId: inquiry.id)
+            }
+        }
+        try history.append(
+            kind: "inquiry", note: "\(input.inquirer) (\(input.relationship)) via \(input.channel)",
+            inquiryId: inquiry.id)
+
+        personCase.inquiryCount += 1
+        personCase.lastInquiryAt = at
+        personCase.lastActivityAt = at
+        try personCase.update(db)
+        return LoggedInquiry(
+            ref: personCase.ref, inquiry: inquiry.id!, inquirer: inquirerId, newCase: isNew,
+            status: personCase.status)
     }
 
     /// The inquirer who called before with this name and one of these contacts, given the
@@ -183,7 +193,7 @@ extension Hotline {
 }
 
 /// An inquiry draft whose every field passed its rule.
-private struct ValidInquiry {
+struct ValidInquiry {
     let person: String?
     let region: Region?
     let born: PartialDate?

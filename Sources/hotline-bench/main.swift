@@ -1,0 +1,1 @@
+print("hotline-bench: not written yet")
