@@ -78,11 +78,15 @@ public struct HotlineDatabase: Sendable {
         let migrator = Self.migrator
         // A file written by a newer hotline has migrations this one does not know: running
         // old code on it could break its invariants, so refuse.
-        if try writer.read(migrator.hasBeenSuperseded) {
+        let (superseded, complete) = try writer.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        }
+        if superseded {
             throw HotlineError.databaseUnavailable(
                 path: path, reason: "it was written by a newer version of hotline; upgrade hotline to use it")
         }
-        try migrator.migrate(writer)
+        // Every command opens the database: only take the write lock when there is work.
+        if !complete { try migrator.migrate(writer) }
     }
 
     // MARK: - Transactions
