@@ -23,20 +23,27 @@ public enum DuplicateRule {
 
     /// The likelihood, 0 to 1, that `a` and `b` are one person; `nil` when something known rules it out.
     public static func score(_ a: PersonDescription, _ b: PersonDescription) -> Double? {
-        let names =
-            NameFolding.readings(a.name).flatMap { first in
-                NameFolding.readings(b.name).map { second in
-                    NameSimilarity.score(
-                        NameSimilarity.words(first.joined(separator: " ")),
-                        NameSimilarity.words(second.joined(separator: " ")))
-                }
-            }.max() ?? 0
-        return score(nameScore: names, a, b)
+        var best: (average: Double, weakest: Double) = (0, 0)
+        for first in NameFolding.readings(a.name) {
+            for second in NameFolding.readings(b.name) {
+                let match = NameSimilarity.match(
+                    NameSimilarity.words(first.joined(separator: " ")),
+                    NameSimilarity.words(second.joined(separator: " ")))
+                if match.average > best.average { best = match }
+            }
+        }
+        return score(nameMatch: best, a, b)
     }
 
+    /// Every word of the shorter name must match this well: one perfect word must not carry
+    /// another surname (Ivanov/Ivanenko), given name or patronymic.
+    static let weakestWord = 0.82
+
     /// The likelihood given an already computed name similarity.
-    static func score(nameScore: Double, _ a: PersonDescription, _ b: PersonDescription) -> Double? {
-        var score = nameScore
+    static func score(nameMatch: (average: Double, weakest: Double), _ a: PersonDescription, _ b: PersonDescription)
+        -> Double?
+    {
+        var score = nameMatch.average
         if let bornA = a.born, let bornB = b.born {
             guard bornA.agrees(with: bornB) else { return nil }
             score += bornA.month != nil && bornB.month != nil ? 0.1 : 0.06
@@ -47,6 +54,8 @@ public enum DuplicateRule {
         if let regionA = a.region, let regionB = b.region {
             score += regionA == regionB ? 0.03 : -0.03
         }
+        // A word that matches badly caps the pair below the threshold, whatever else agrees.
+        if nameMatch.weakest < weakestWord { score = min(score, threshold - 0.01) }
         return min(1, max(0, score))
     }
 

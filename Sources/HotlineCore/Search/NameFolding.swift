@@ -19,7 +19,11 @@ public enum NameFolding {
     /// way (the index keeps both, so a family's own romanisation finds it either way).
     public static func readings(_ name: String) -> [[String]] {
         let scalars = Array(name.lowercased().unicodeScalars)
-        guard scalars.contains(where: { cyrillicTable[$0] != nil }) else { return [words(scalars, ukrainian: false)] }
+        guard scalars.contains(where: { cyrillicTable[$0] != nil }) else {
+            let latin = words(scalars, ukrainian: false)
+            let german = latin.map(germanOrScholarly)
+            return german == latin ? [latin] : [latin, german]
+        }
         let russian = words(scalars, ukrainian: false)
         let ukrainian = words(scalars, ukrainian: true)
         return russian == ukrainian ? [russian] : [russian, ukrainian]
@@ -52,6 +56,28 @@ public enum NameFolding {
         }
         return out.split(separator: " ").map { String($0.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }) }
             .filter { !$0.isEmpty }
+    }
+
+    /// A Latin word read as German (Duden) or scholarly romanisation, in English letters:
+    /// tsch → ch, sch → sh, ch → kh, z → ts, s → z (first or between vowels), w → v, x → kh.
+    /// `Saizew` is `zaitsev`, `Michail` is `mikhail`, `Mixail` is `mikhail`.
+    static func germanOrScholarly(_ word: String) -> String {
+        guard word.contains(where: { "wzxcj".contains($0) }) else { return word }
+        var text = word.replacing("tsch", with: "1").replacing("sch", with: "2").replacing("ch", with: "kh")
+            .replacing("x", with: "kh").replacing("w", with: "v").replacing("z", with: "3").replacing("j", with: "y")
+        let letters = Array(text)
+        var out = ""
+        for (index, letter) in letters.enumerated() {
+            let vowelBefore = index > 0 && "aeiouy".contains(letters[index - 1])
+            let vowelAfter = index + 1 < letters.count && "aeiouy".contains(letters[index + 1])
+            if letter == "s" && (index == 0 || vowelBefore) && vowelAfter {
+                out.append("z")
+            } else {
+                out.append(letter)
+            }
+        }
+        text = out.replacing("1", with: "ch").replacing("2", with: "sh").replacing("3", with: "ts")
+        return text
     }
 
     /// The skeleton of one folded word: first letter (any vowel as `a`), then its consonants
@@ -89,7 +115,11 @@ public enum NameFolding {
         ("ts", "c"), ("tz", "c"), ("ch", "c"), ("ph", "f"), ("ck", "k"), ("x", "ks"),
     ]
 
-    private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}", "`", "ь", "ъ"]
+    /// Signs and apostrophes that are part of a word, not between words: BGN writes ъ (and
+    /// BGN Ukrainian the apostrophe) as a double quote (Pod"yachev).
+    private static let apostrophes: Set<Unicode.Scalar> = [
+        "'", "\u{2019}", "\u{02BC}", "`", "ь", "ъ", "\"", "\u{02BA}", "\u{2032}", "\u{2033}",
+    ]
 
     private static func isVowelOrSign(_ scalar: Unicode.Scalar) -> Bool {
         "аеёиоуыэюяіїєьъ'\u{2019}\u{02BC}".unicodeScalars.contains(scalar)

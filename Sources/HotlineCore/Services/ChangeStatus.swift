@@ -89,6 +89,8 @@ struct ValidStatusChange {
         next = try rules.lifecycle.status(named: draft.status)
         note = try TextRule.note("note").validate(draft.note)
         source = try TextRule.line("source").validate(draft.source)
-        asOf = try draft.asOf.map { text throws(HotlineError) in try PartialDate(parsing: text, field: "as-of", today: today) }
+        asOf = try draft.asOf.map { text throws(HotlineError) in
+            try PartialDate(parsing: text, field: "as-of", today: today)
+        }
     }
 }

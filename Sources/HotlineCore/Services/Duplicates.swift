@@ -27,11 +27,11 @@ extension Hotline {
         var found: [DuplicateCandidate] = []
         for candidate in try engine.find(person.name).prefix(50) where !excluding.contains(candidate.caseId) {
             let record = try candidate.record(db)
-            guard !excluding.contains(record.id!), candidate.why.hasPrefix("person:") else { continue }
+            guard !excluding.contains(record.id!), let matchedName = candidate.matchedPerson else { continue }
             let theirs = PersonDescription(
-                name: record.personName, born: record.born.flatMap { try? PartialDate(parsing: $0, field: "born") },
+                name: matchedName, born: record.born.flatMap { try? PartialDate(parsing: $0, field: "born") },
                 region: record.region, unit: record.unit)
-            guard let score = DuplicateRule.score(nameScore: candidate.score, person, theirs),
+            guard let score = DuplicateRule.score(person, theirs),
                 score >= DuplicateRule.threshold,
                 !found.contains(where: { $0.ref == record.ref })
             else { continue }

@@ -89,12 +89,15 @@ struct SearchEngine {
         let caseId: Int64
         var score: Double
         var why: String
+        /// The person's name as the matching index entry spells it, when a person's name matched.
+        let matchedPerson: String?
         private var cached: PersonCaseRecord?
 
-        init(caseId: Int64, score: Double, why: String) {
+        init(caseId: Int64, score: Double, why: String, matchedPerson: String? = nil) {
             self.caseId = caseId
             self.score = score
             self.why = why
+            self.matchedPerson = matchedPerson
         }
 
         func record(_ db: Database) throws -> PersonCaseRecord {
@@ -161,9 +164,16 @@ struct SearchEngine {
         let queryWords = Array(Set(readings.flatMap { $0 }))
         guard !queryWords.isEmpty else { return [] }
         let skeletons = Array(Set(queryWords.map(NameFolding.skeleton).filter { !$0.isEmpty }))
-        // Every word's skeleton must match; if that finds little, any word's skeleton or the
-        // first letters of a long word may (a typo in the middle of a surname).
-        var entries = try entryIds(matching: "skeletons: (\(skeletons.map(quoted).joined(separator: " AND ")))")
+        // Every word's skeleton must match, in one of the readings; if that finds little, any
+        // word's skeleton or the first letters of a long word may (a typo inside a surname).
+        let strict = Set(
+            readings.map { reading in
+                Set(reading.map(NameFolding.skeleton).filter { !$0.isEmpty }).sorted().map(quoted).joined(
+                    separator: " AND ")
+            }
+        ).filter { !$0.isEmpty }.map { "(\($0))" }
+        guard !strict.isEmpty else { return [] }
+        var entries = try entryIds(matching: "skeletons: (\(strict.joined(separator: " OR ")))")
         if entries.count < 20 {
             var alternatives = skeletons.map { "skeletons: \(quoted($0))" }
             alternatives += queryWords.filter { $0.count >= 5 }.map { "words: \(quoted(String($0.prefix(3))))*" }
@@ -188,7 +198,10 @@ struct SearchEngine {
                 let kind: String = row["kind"]
                 if kind == "inquirer" { score *= 0.8 }  // an inquirer's name is a weaker lead than the person's
                 let name: String = row["name"]
-                candidates.append(Candidate(caseId: row["case_id"], score: score, why: "\(kind): \(name)"))
+                candidates.append(
+                    Candidate(
+                        caseId: row["case_id"], score: score, why: "\(kind): \(name)",
+                        matchedPerson: kind == "person" ? name : nil))
             }
         }
         return candidates + unit
