@@ -84,6 +84,13 @@ struct RefusalTests {
         #expect(result.err.contains("--inquirer"))
     }
 
+    @Test func aHugeArgumentListIsRefusedAtOnce() async throws {
+        let cli = try CLI()
+        let result = await cli.run(["case", "list"] + Array(repeating: "--open", count: 5000))
+        #expect(result.code == 64)
+        #expect(result.err.contains("at most 500"))
+    }
+
     @Test func csvForOneCaseIsRefused() async throws {
         let cli = try CLI()
         let ref = try await cli.logInquiry()

@@ -185,6 +185,11 @@ struct ShellWordsTests {
         }
     }
 
+    @Test func aQuoteFollowedByACombiningMarkStillQuotes() throws {
+        #expect(try ShellWords.split("--person '\u{0301}Ана' x") == ["--person", "\u{0301}Ана", "x"])
+        #expect(try ShellWords.split("\"\u{200D}👧\" y") == ["\u{200D}👧", "y"])
+    }
+
     @Test func posixQuotingRules() throws {
         #expect(
             try ShellWords.split(#"a "b c" 'd e' f\ g "h\"i" 'j\k' "l\m""#) == [

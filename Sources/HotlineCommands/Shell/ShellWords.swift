@@ -4,7 +4,7 @@
 /// a `#` starting a word begins a comment. No variables, globs or pipes: a name is a name.
 enum ShellWords {
     struct UnterminatedQuote: Error, CustomStringConvertible {
-        let quote: Character
+        let quote: Unicode.Scalar
         var description: String {
             "the line ends inside a \(quote == "'" ? "single" : "double")-quoted string; close it with \(quote)"
         }
@@ -12,14 +12,16 @@ enum ShellWords {
 
     static func split(_ line: String) throws -> [String] {
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var inWord = false
-        var iterator = line.makeIterator()
+        // Unicode scalars, not characters: a quote followed by a combining mark or a joiner is
+        // still a quote, and the mark belongs to the quoted word.
+        var iterator = line.unicodeScalars.makeIterator()
         while let character = iterator.next() {
             switch character {
             case " ", "\t", "\n", "\r":
-                if inWord { words.append(current) }
-                current = ""
+                if inWord { words.append(String(current)) }
+                current = String.UnicodeScalarView()
                 inWord = false
             case "#" where !inWord:
                 return words
@@ -47,7 +49,7 @@ enum ShellWords {
                     }
                     if next == "\\" {
                         guard let escaped = iterator.next() else { break }
-                        if !"\"\\$`".contains(escaped) { current.append("\\") }
+                        if !"\"\\$`".unicodeScalars.contains(escaped) { current.append("\\") }
                         current.append(escaped)
                     } else {
                         current.append(next)
@@ -59,7 +61,7 @@ enum ShellWords {
                 current.append(character)
             }
         }
-        if inWord { words.append(current) }
+        if inWord { words.append(String(current)) }
         return words
     }
 }

@@ -10,7 +10,7 @@ public enum CommandRunner {
     /// written to the current console's standard error, prefixed `hotline: `.
     public static func run(_ arguments: [String]) async -> Int32 {
         do {
-            var command = try HotlineCommand.parseAsRoot(arguments)
+            var command = try parse(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -26,7 +26,7 @@ public enum CommandRunner {
     /// sense inside a session (shell, demo) are refused; a group alone prints its help.
     static func execute(_ arguments: [String], in context: CommandContext) -> Int32 {
         do {
-            let command = try HotlineCommand.parseAsRoot(arguments)
+            let command = try parse(arguments)
             if let command = command as? any ContextCommand {
                 try command.execute(try context.adjusted(for: command.options))
             } else if type(of: command).configuration.subcommands.isEmpty {
@@ -39,6 +39,20 @@ public enum CommandRunner {
         } catch {
             return report(error)
         }
+    }
+
+    /// The most words one command takes. ArgumentParser's parsing time grows with the square
+    /// of the number of options, so one pasted line of 10,000 options would freeze a shell for
+    /// minutes; no real command needs more than a few dozen.
+    static let maxWords = 500
+
+    static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+        guard arguments.count <= maxWords else {
+            throw ValidationError(
+                "the command has \(arguments.count) words; a command takes at most \(maxWords) "
+                    + "(options, values and arguments together)")
+        }
+        return try HotlineCommand.parseAsRoot(arguments)
     }
 
     /// Writes `error` in words and returns its exit code.

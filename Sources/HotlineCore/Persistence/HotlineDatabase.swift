@@ -23,6 +23,9 @@ public struct HotlineDatabase: Sendable {
             try createIfMissing(path)
             let pool = try DatabasePool(
                 path: path, configuration: configuration(busyTimeout: busyTimeout))
+            // GRDB sets the writer to synchronous = NORMAL when it enables WAL, after
+            // prepareDatabase ran: set FULL again, on the one connection that writes.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             let database = HotlineDatabase(writer: pool, path: path, busyTimeout: busyTimeout)
             try database.migrate()
             return database
