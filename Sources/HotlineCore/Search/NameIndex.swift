@@ -11,20 +11,20 @@ enum NameIndex {
     /// folds to the same key (the same spelling adds nothing).
     static func add(caseId: Int64, kind: Kind, name: String, unit: String? = nil, in db: Database) throws {
         let folded = NameFolding.key(name)
+        // Cached statements: this runs twice for every inquiry, bulk loads included.
         let known = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM name_entry WHERE case_id = ? AND kind = ? AND folded = ?)",
+            db.cachedStatement(
+                sql: "SELECT EXISTS (SELECT 1 FROM name_entry WHERE case_id = ? AND kind = ? AND folded = ?)"),
             arguments: [caseId, kind.rawValue, folded])
         guard known != true else { return }
-        try db.execute(
-            sql: "INSERT INTO name_entry (case_id, kind, name, folded) VALUES (?, ?, ?, ?)",
-            arguments: [caseId, kind.rawValue, name, folded])
+        try db.cachedStatement(sql: "INSERT INTO name_entry (case_id, kind, name, folded) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [caseId, kind.rawValue, name, folded])
         let id = db.lastInsertedRowID
         let readings = NameFolding.readings(name)
         let words = Array(Set(readings.flatMap { $0 })).sorted()
         let skeletons = Array(Set(words.map(NameFolding.skeleton))).sorted()
-        try db.execute(
-            sql: "INSERT INTO name_search (rowid, words, skeletons, details) VALUES (?, ?, ?, ?)",
-            arguments: [
+        try db.cachedStatement(sql: "INSERT INTO name_search (rowid, words, skeletons, details) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [
                 id, words.joined(separator: " "), skeletons.joined(separator: " "),
                 unit.map { NameFolding.words($0).joined(separator: " ") },
             ])

@@ -25,7 +25,8 @@ extension PersonCaseRecord {
     /// A reference of a case merged into another resolves to the surviving case: a reference
     /// given to a family over the phone keeps working.
     static func fetch(ref: CaseReference, in db: Database) throws -> PersonCaseRecord {
-        guard var record = try PersonCaseRecord.filter(Column("ref") == ref.description).fetchOne(db) else {
+        let statement = try db.cachedStatement(sql: "SELECT * FROM person_case WHERE ref = ?")
+        guard var record = try PersonCaseRecord.fetchOne(statement, arguments: [ref.description]) else {
             throw HotlineError.caseNotFound(ref.description)
         }
         while let survivor = record.mergedInto {
@@ -40,7 +41,10 @@ extension PersonCaseRecord {
         var generator = SystemRandomNumberGenerator()
         while true {
             let ref = CaseReference.random(using: &generator)
-            if try !PersonCaseRecord.filter(Column("ref") == ref.description).isEmpty(db) { continue }
+            let taken = try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person_case WHERE ref = ?)"),
+                arguments: [ref.description])
+            if taken == true { continue }
             return ref
         }
     }

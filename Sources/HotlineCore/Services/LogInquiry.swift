@@ -161,11 +161,11 @@ extension Hotline {
                 SELECT inquirer.id, inquirer.name FROM contact
                 JOIN inquirer ON inquirer.id = contact.inquirer_id
                 WHERE contact.value = ? AND contact.kind = ?
-                ORDER BY inquirer.id
+                ORDER BY inquirer.id LIMIT 100
                 """
             for contact in contacts where inquirerId == nil {
                 let rows = try Row.fetchAll(
-                    db, sql: sql, arguments: [contact.value, contact.kind.rawValue])
+                    db.cachedStatement(sql: sql), arguments: [contact.value, contact.kind.rawValue])
                 inquirerId = rows.first { Self.sameName($0["name"], name) }?["id"]
             }
         }
