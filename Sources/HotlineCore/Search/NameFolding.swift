@@ -62,22 +62,56 @@ public enum NameFolding {
     /// tsch → ch, sch → sh, ch → kh, z → ts, s → z (first or between vowels), w → v, x → kh.
     /// `Saizew` is `zaitsev`, `Michail` is `mikhail`, `Mixail` is `mikhail`.
     static func germanOrScholarly(_ word: String) -> String {
-        guard word.contains(where: { "wzxcj".contains($0) }) else { return word }
-        var text = word.replacing("tsch", with: "1").replacing("sch", with: "2").replacing("ch", with: "kh")
-            .replacing("x", with: "kh").replacing("w", with: "v").replacing("z", with: "3").replacing("j", with: "y")
-        let letters = Array(text)
-        var out = ""
-        for (index, letter) in letters.enumerated() {
-            let vowelBefore = index > 0 && "aeiouy".contains(letters[index - 1])
-            let vowelAfter = index + 1 < letters.count && "aeiouy".contains(letters[index + 1])
-            if letter == "s" && (index == 0 || vowelBefore) && vowelAfter {
-                out.append("z")
+        let bytes = Array(word.utf8)
+        guard bytes.contains(where: { "wzxcj".utf8.contains($0) }) else { return word }
+        // One pass over the letters, longest spelling first; 1, 2, 3 stand for ch, sh, ts until
+        // the s-between-vowels rule has looked at the neighbours.
+        var marked: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if starts(bytes, at: index, with: "tsch") {
+                marked.append(UInt8(ascii: "1"))
+                index += 4
+            } else if starts(bytes, at: index, with: "sch") {
+                marked.append(UInt8(ascii: "2"))
+                index += 3
+            } else if starts(bytes, at: index, with: "ch") {
+                marked += Array("kh".utf8)
+                index += 2
             } else {
-                out.append(letter)
+                switch bytes[index] {
+                case UInt8(ascii: "x"): marked += Array("kh".utf8)
+                case UInt8(ascii: "w"): marked.append(UInt8(ascii: "v"))
+                case UInt8(ascii: "z"): marked.append(UInt8(ascii: "3"))
+                case UInt8(ascii: "j"): marked.append(UInt8(ascii: "y"))
+                default: marked.append(bytes[index])
+                }
+                index += 1
             }
         }
-        text = out.replacing("1", with: "ch").replacing("2", with: "sh").replacing("3", with: "ts")
-        return text
+        let vowels = Array("aeiouy".utf8)
+        var out: [UInt8] = []
+        for (position, letter) in marked.enumerated() {
+            let vowelBefore = position > 0 && vowels.contains(marked[position - 1])
+            let vowelAfter = position + 1 < marked.count && vowels.contains(marked[position + 1])
+            switch letter {
+            case UInt8(ascii: "s") where (position == 0 || vowelBefore) && vowelAfter: out.append(UInt8(ascii: "z"))
+            case UInt8(ascii: "1"): out += Array("ch".utf8)
+            case UInt8(ascii: "2"): out += Array("sh".utf8)
+            case UInt8(ascii: "3"): out += Array("ts".utf8)
+            default: out.append(letter)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func starts(_ bytes: [UInt8], at index: Int, with prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        return prefix.withUTF8Buffer { prefix in
+            for offset in 0..<count where bytes[index + offset] != prefix[offset] { return false }
+            return true
+        }
     }
 
     /// The skeleton of one folded word: first letter (any vowel as `a`), then its consonants
@@ -85,24 +119,39 @@ public enum NameFolding {
     /// w, v → f), with doubled letters collapsed. `ivanov`, `ivanof`, `iwanow` → `afnf`;
     /// `petr`, `pyotr`, `petro` → `ptr`.
     public static func skeleton(_ word: String) -> String {
-        var text = word
-        for (from, to) in digraphs where text.contains(from) { text = text.replacing(from, with: to) }
-        var out = ""
-        for (index, character) in text.enumerated() {
-            var letter = character
+        // One pass over the bytes (this runs for every word indexed and every word compared):
+        // at each letter the longest spelling of one sound is taken first.
+        let bytes = Array(word.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        func emit(_ letter: UInt8, first: Bool) {
+            var letter = letter
             switch letter {
-            case "h": letter = "g"
-            case "w", "v": letter = "f"
-            case "q": letter = "k"
+            case UInt8(ascii: "h"): letter = UInt8(ascii: "g")
+            case UInt8(ascii: "w"), UInt8(ascii: "v"): letter = UInt8(ascii: "f")
+            case UInt8(ascii: "q"): letter = UInt8(ascii: "k")
             default: break
             }
-            if "aeiouyj".contains(letter) {
-                if index == 0 { out.append("a") }
-                continue
+            if "aeiouyj".utf8.contains(letter) {
+                if first { out.append(UInt8(ascii: "a")) }
+                return
             }
             if out.last != letter { out.append(letter) }
         }
-        return out
+        var index = 0
+        while index < bytes.count {
+            let first = index == 0
+            if let (length, sound) = digraphs.first(where: { starts(bytes, at: index, with: $0.spelling) })
+                .map({ ($0.spelling.utf8CodeUnitCount, $0.sound) })
+            {
+                for letter in sound.utf8 { emit(letter, first: first) }
+                index += length
+            } else {
+                emit(bytes[index], first: first)
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The search key of a whole name: its folded words (first reading), space-separated.
@@ -110,7 +159,8 @@ public enum NameFolding {
 
     // MARK: - Tables
 
-    private static let digraphs: [(String, String)] = [
+    /// Spellings of one sound, longest first, and the letters the skeleton keeps for them.
+    private static let digraphs: [(spelling: StaticString, sound: String)] = [
         ("shch", "s"), ("sch", "s"), ("shh", "s"), ("tch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"),
         ("ts", "c"), ("tz", "c"), ("ch", "c"), ("ph", "f"), ("ck", "k"), ("x", "ks"),
     ]
