@@ -49,7 +49,8 @@ extension Hotline {
         let openNames = Set(rules.lifecycle.openStatuses.map(\.name))
         return try database.read { db in
             try authorize(reader, as: .viewer, in: db)
-            var scored = try SearchEngine(db: db, defaultCountry: rules.defaultCountry).find(text)
+            var scored = try SearchEngine(db: db, defaultCountry: rules.defaultCountry, regionCode: region?.code)
+                .find(text)
             scored = try scored.filter { candidate in
                 let record = try candidate.record(db)
                 if let region, record.region != region.code { return false }
@@ -83,6 +84,9 @@ extension PartialDate {
 struct SearchEngine {
     let db: Database
     let defaultCountry: String
+    /// Only names of cases in this region, filtered inside the index query so a common name
+    /// in a big region cannot crowd out the one asked for.
+    var regionCode: String? = nil
 
     /// A case found, its score and the reason; its row is read once, on demand.
     final class Candidate {
@@ -110,7 +114,7 @@ struct SearchEngine {
     }
 
     /// How many index entries the name search scores at most.
-    static let candidateLimit = 2000
+    static let candidateLimit = 500
 
     func find(_ text: String) throws -> [Candidate] {
         if let ref = try? CaseReference(parsing: text) {
@@ -177,7 +181,7 @@ struct SearchEngine {
         if entries.count < 20 {
             var alternatives = skeletons.map { "skeletons: \(quoted($0))" }
             alternatives += queryWords.filter { $0.count >= 5 }.map { "words: \(quoted(String($0.prefix(3))))*" }
-            entries += try entryIds(matching: alternatives.joined(separator: " OR "))
+            entries += try entryIds(matching: alternatives.joined(separator: " OR "), ranked: true)
         }
         let unit = try byUnit(queryWords)
         guard !entries.isEmpty else { return unit }
@@ -222,9 +226,23 @@ struct SearchEngine {
         return rows.map { Candidate(caseId: $0[0], score: 0.95, why: "unit: \($0[1] as String? ?? "")") }
     }
 
-    private func entryIds(matching query: String) throws -> [Int64] {
-        try Int64.fetchAll(
-            db, sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? ORDER BY rank LIMIT ?",
+    /// The index entries matching an FTS5 query. Strict queries are not ranked (every match
+    /// is a full match, and ranking all of a common surname's entries is what costs);
+    /// relaxed ones are, so the best partial matches come first.
+    private func entryIds(matching query: String, ranked: Bool = false) throws -> [Int64] {
+        let order = ranked ? "ORDER BY name_search.rank" : ""
+        if let regionCode {
+            return try Int64.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT name_search.rowid FROM name_search
+                        JOIN name_entry ON name_entry.id = name_search.rowid
+                        JOIN person_case ON person_case.id = name_entry.case_id
+                        WHERE name_search MATCH ? AND person_case.region = ? \(order) LIMIT ?
+                        """), arguments: [query, regionCode, Self.candidateLimit])
+        }
+        return try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? \(order) LIMIT ?"),
             arguments: [query, Self.candidateLimit])
     }
 
