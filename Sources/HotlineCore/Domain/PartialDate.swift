@@ -9,9 +9,14 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// The ISO 8601 form, as stored: `1998`, `1998-03` or `1998-03-14`.
     public var description: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        // By hand rather than String(format:): this runs for every stored date, bulk loads included.
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        var text = padded(year, 4)
+        if let month { text += "-" + padded(month, 2) }
+        if let day { text += "-" + padded(day, 2) }
         return text
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HotlineDefaults
+import Synchronization
 
 /// An ISO 3166-2 subdivision: `RU-KRS`, with its names in English, Russian and Ukrainian.
 public struct Region: Hashable, Sendable, Codable {
@@ -28,6 +29,9 @@ public struct RegionCatalog: Sendable {
         return RegionCatalog(regions: file.regions)
     }()
 
+    /// Queries already answered, shared by copies of the catalogue.
+    private let found = LookupCache()
+
     public init(regions: [Region]) {
         self.regions = regions
         byCode = Dictionary(
@@ -41,6 +45,17 @@ public struct RegionCatalog: Sendable {
     /// oblast'`), case-insensitively. A name may be shortened to its first word, if that is
     /// unambiguous (`Kursk`, `Kyiv`).
     public func region(_ query: String, field: String = "region") throws(HotlineError) -> Region {
+        // Names go through ICU transliteration (about 16 µs each): remember what was found.
+        if let known = found.withLock({ $0[query] }) { return known }
+        let region = try lookUp(query, field: field)
+        found.withLock { cache in
+            if cache.count > 10_000 { cache.removeAll() }
+            cache[query] = region
+        }
+        return region
+    }
+
+    private func lookUp(_ query: String, field: String) throws(HotlineError) -> Region {
         let accepted =
             "an ISO 3166-2 code such as RU-KRS or UA-30, or a region's name in English, Russian or "
             + "Ukrainian (`hotline region list` lists them)"
@@ -88,4 +103,11 @@ public struct RegionCatalog: Sendable {
     private static func strippingTypeWords(_ key: String) -> String {
         key.split(separator: " ").filter { !typeWords.contains(String($0)) }.joined(separator: " ")
     }
+}
+
+/// A lock-protected memo of region queries (a class, so copies of the catalogue share it).
+private final class LookupCache: Sendable {
+    private let entries = Mutex<[String: Region]>([:])
+
+    func withLock<T>(_ body: (inout [String: Region]) -> T) -> T { entries.withLock { body(&$0) } }
 }

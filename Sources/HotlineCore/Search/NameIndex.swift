@@ -10,6 +10,7 @@ enum NameIndex {
     /// Indexes `name` for the case unless the case already has an entry of this kind that
     /// folds to the same key (the same spelling adds nothing).
     static func add(caseId: Int64, kind: Kind, name: String, unit: String? = nil, in db: Database) throws {
+        let readings = NameFolding.readings(name)
         let folded = NameFolding.key(name)
         // Cached statements: this runs twice for every inquiry, bulk loads included.
         let known = try Bool.fetchOne(
@@ -20,7 +21,6 @@ enum NameIndex {
         try db.cachedStatement(sql: "INSERT INTO name_entry (case_id, kind, name, folded) VALUES (?, ?, ?, ?)")
             .execute(arguments: [caseId, kind.rawValue, name, folded])
         let id = db.lastInsertedRowID
-        let readings = NameFolding.readings(name)
         let words = Array(Set(readings.flatMap { $0 })).sorted()
         let skeletons = Array(Set(words.map(NameFolding.skeleton))).sorted()
         try db.cachedStatement(sql: "INSERT INTO name_search (rowid, words, skeletons, details) VALUES (?, ?, ?, ?)")
