@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HotlineCore
 
 /// `hotline case list`: the cases, newest activity first, streamed as they are read.
@@ -51,16 +52,32 @@ struct CaseList: ContextCommand {
             }
             if !headerPrinted { Console.print(header) }
         case .table:
-            var table = TextTable(
-                "REF", "STATUS", "REGION", "PERSON", "BORN", "INQ", "LAST INQUIRY", "OPENED")
-            try context.hotline.listCases(filter, as: reader) { c in
-                table.append(
-                    c.ref, c.status, c.region, c.person, c.born ?? "-", String(c.inquiries),
-                    Render.time(c.lastInquiry),
-                    Render.time(c.opened))
+            // Streamed like the other formats, so the columns are as wide as their longest
+            // possible value (a longer name just pushes its line out) rather than measured.
+            let rules = context.hotline.rules
+            let widths = [
+                9, rules.lifecycle.statuses.map(\.name.count).max() ?? 6,
+                rules.regions.regions.map(\.code.count).max() ?? 6, 30, 10, 3, 16, 16,
+            ]
+            func line(_ cells: [String]) -> String {
+                zip(cells, widths).enumerated().map { index, pair in
+                    index == cells.count - 1
+                        ? pair.0 : pair.0.padding(toLength: max(pair.1, pair.0.count), withPad: " ", startingAt: 0)
+                }.joined(separator: "  ")
             }
-            Console.print(
-                table.rows.isEmpty ? "No cases match." : table.render() + "\n\(table.rows.count) case(s).")
+            var count = 0
+            try context.hotline.listCases(filter, as: reader) { c in
+                if count == 0 {
+                    Console.print(line(["REF", "STATUS", "REGION", "PERSON", "BORN", "INQ", "LAST INQUIRY", "OPENED"]))
+                }
+                count += 1
+                Console.print(
+                    line([
+                        c.ref, c.status, c.region, c.person, c.born ?? "-", String(c.inquiries),
+                        Render.time(c.lastInquiry), Render.time(c.opened),
+                    ]))
+            }
+            Console.print(count == 0 ? "No cases match." : "\(count) case(s).")
         }
     }
 }
