@@ -240,7 +240,7 @@ final class RawHotline {
             let lookup = try db.statement(
                 """
                 SELECT inquirer.id, inquirer.name FROM contact JOIN inquirer ON inquirer.id = contact.inquirer_id
-                WHERE contact.value = ? AND contact.kind = ? ORDER BY inquirer.id
+                WHERE contact.value = ? AND contact.kind = ? ORDER BY inquirer.id LIMIT 100
                 """)
             for contact in inquiry.contacts where found == nil {
                 lookup.reset()
@@ -474,28 +474,18 @@ final class RawHotline {
 
     // MARK: - (6) Search and the intake check
 
-    /// The FTS5 queries `Search` runs for a name, built before timing with the public folding.
+    /// The FTS5 queries `Search` runs for a name, planned before timing with the core's public
+    /// folding and `NameMatchPlan`.
     struct NameQuery {
-        let all: String
-        let any: String
+        let plan: NameMatchPlan
 
-        init(_ text: String) {
-            let readings = NameFolding.readings(text)
-            let words = Array(Set(readings.flatMap { $0 }))
-            let skeletons = Array(Set(words.map(NameFolding.skeleton).filter { !$0.isEmpty }))
-            func quoted(_ word: String) -> String { "\"" + word.replacing("\"", with: "\"\"") + "\"" }
-            all = "skeletons: (\(skeletons.map(quoted).joined(separator: " AND ")))"
-            var alternatives = skeletons.map { "skeletons: \(quoted($0))" }
-            alternatives += words.filter { $0.count >= 5 }.map { "words: \(quoted(String($0.prefix(3))))*" }
-            any = alternatives.joined(separator: " OR ")
-        }
+        init(_ text: String) { plan = NameMatchPlan(readings: NameFolding.readings(text)) }
     }
 
     /// The SQL part of a name search: the index queries, the entries' rows, and the rows of
     /// the first `limit` cases found (no similarity scoring). Returns the entries read.
     func searchSQL(_ query: NameQuery, limit: Int) throws -> Int {
-        var ids = try entryIds(query.all)
-        if ids.count < 20 { ids += try entryIds(query.any) }
+        let ids = try query.plan.run(limit: 500, entryIds)
         guard !ids.isEmpty else { return 0 }
         let unique = Array(Set(ids))
         let entries = try db.statement(
@@ -528,8 +518,7 @@ final class RawHotline {
     }
 
     private func entryIds(_ match: String) throws -> [Int64] {
-        let statement = try db.statement(
-            "SELECT rowid FROM name_search WHERE name_search MATCH ? ORDER BY rank LIMIT 2000")
+        let statement = try db.statement("SELECT rowid FROM name_search WHERE name_search MATCH ? LIMIT 500")
         statement.bind(1, match)
         var ids: [Int64] = []
         while try statement.step() { ids.append(statement.int(0)) }

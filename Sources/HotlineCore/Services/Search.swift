@@ -49,25 +49,25 @@ extension Hotline {
         let openNames = Set(rules.lifecycle.openStatuses.map(\.name))
         return try database.read { db in
             try authorize(reader, as: .viewer, in: db)
-            var scored = try SearchEngine(db: db, defaultCountry: rules.defaultCountry, regionCode: region?.code)
+            let scored = try SearchEngine(db: db, defaultCountry: rules.defaultCountry, regionCode: region?.code)
                 .find(text)
-            scored = try scored.filter { candidate in
+            // Best first; a case's row is read only until the page is full.
+            var hits: [SearchHit] = []
+            for candidate in scored where hits.count < query.limit {
                 let record = try candidate.record(db)
-                if let region, record.region != region.code { return false }
-                if query.openOnly, !openNames.contains(record.status) { return false }
+                if let region, record.region != region.code { continue }
+                if query.openOnly, !openNames.contains(record.status) { continue }
                 if let born, let theirs = record.born.flatMap({ try? PartialDate(parsing: $0, field: "born") }),
                     !born.agrees(with: theirs)
                 {
-                    return false
+                    continue
                 }
-                return true
+                hits.append(
+                    SearchHit(
+                        ref: record.ref, person: record.personName, born: record.born, region: record.region,
+                        status: record.status, score: (candidate.score * 1000).rounded() / 1000, why: candidate.why))
             }
-            return try scored.prefix(query.limit).map { candidate in
-                let record = try candidate.record(db)
-                return SearchHit(
-                    ref: record.ref, person: record.personName, born: record.born, region: record.region,
-                    status: record.status, score: (candidate.score * 1000).rounded() / 1000, why: candidate.why)
-            }
+            return hits
         }
     }
 }
@@ -167,21 +167,8 @@ struct SearchEngine {
         let readings = NameFolding.readings(text)
         let queryWords = Array(Set(readings.flatMap { $0 }))
         guard !queryWords.isEmpty else { return [] }
-        let skeletons = Array(Set(queryWords.map(NameFolding.skeleton).filter { !$0.isEmpty }))
-        // Every word's skeleton must match, in one of the readings; if that finds little, any
-        // word's skeleton or the first letters of a long word may (a typo inside a surname).
-        let strict = Set(
-            readings.map { reading in
-                Set(reading.map(NameFolding.skeleton).filter { !$0.isEmpty }).sorted().map(quoted).joined(
-                    separator: " AND ")
-            }
-        ).filter { !$0.isEmpty }.map { "(\($0))" }
-        guard !strict.isEmpty else { return [] }
-        var entries = try entryIds(matching: "skeletons: (\(strict.joined(separator: " OR ")))")
-        if entries.count < 20 {
-            var alternatives = skeletons.map { "skeletons: \(quoted($0))" }
-            alternatives += queryWords.filter { $0.count >= 5 }.map { "words: \(quoted(String($0.prefix(3))))*" }
-            entries += try entryIds(matching: alternatives.joined(separator: " OR "), ranked: true)
+        let entries = try NameMatchPlan(readings: readings).run(limit: Self.candidateLimit) { query in
+            try entryIds(matching: query)
         }
         let unit = try byUnit(queryWords)
         guard !entries.isEmpty else { return unit }
@@ -214,7 +201,7 @@ struct SearchEngine {
     /// Cases whose unit contains all the words typed (a unit number, "в/ч 12345").
     private func byUnit(_ words: [String]) throws -> [Candidate] {
         guard words.contains(where: { $0.contains(where: \.isNumber) }) else { return [] }
-        let ids = try entryIds(matching: "details: (\(words.map(quoted).joined(separator: " AND ")))")
+        let ids = try entryIds(matching: "details: (\(words.map(NameMatchPlan.quoted).joined(separator: " AND ")))")
         guard !ids.isEmpty else { return [] }
         let rows = try Row.fetchAll(
             db,
@@ -226,11 +213,8 @@ struct SearchEngine {
         return rows.map { Candidate(caseId: $0[0], score: 0.95, why: "unit: \($0[1] as String? ?? "")") }
     }
 
-    /// The index entries matching an FTS5 query. Strict queries are not ranked (every match
-    /// is a full match, and ranking all of a common surname's entries is what costs);
-    /// relaxed ones are, so the best partial matches come first.
-    private func entryIds(matching query: String, ranked: Bool = false) throws -> [Int64] {
-        let order = ranked ? "ORDER BY name_search.rank" : ""
+    /// The ids of at most `candidateLimit` index entries matching an FTS5 query, unranked.
+    private func entryIds(matching query: String) throws -> [Int64] {
         if let regionCode {
             return try Int64.fetchAll(
                 db.cachedStatement(
@@ -238,14 +222,11 @@ struct SearchEngine {
                         SELECT name_search.rowid FROM name_search
                         JOIN name_entry ON name_entry.id = name_search.rowid
                         JOIN person_case ON person_case.id = name_entry.case_id
-                        WHERE name_search MATCH ? AND person_case.region = ? \(order) LIMIT ?
+                        WHERE name_search MATCH ? AND person_case.region = ? LIMIT ?
                         """), arguments: [query, regionCode, Self.candidateLimit])
         }
         return try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? \(order) LIMIT ?"),
+            db.cachedStatement(sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? LIMIT ?"),
             arguments: [query, Self.candidateLimit])
     }
-
-    /// An FTS5 string: folded words are plain ASCII letters and digits, but quote anyway.
-    private func quoted(_ word: String) -> String { "\"" + word.replacing("\"", with: "\"\"") + "\"" }
 }
