@@ -16,6 +16,10 @@ struct RunSettings: Sendable {
     var budget = 20.0
     var seed: UInt64 = 1
     var keepCopy = false
+    /// Only the operations whose label contains this text (for profiling one of them).
+    var only: String?
+
+    func wants(_ label: String) -> Bool { only.map { label.localizedCaseInsensitiveContains($0) } ?? true }
 }
 
 /// The figures of one operation.
@@ -108,6 +112,7 @@ enum RunBenchmark {
             _ label: String, target: OperationResult.Target = .none, calls: Int = calls,
             hotline: (Int) throws -> Int, raw: ((Int) throws -> Int)?
         ) throws {
+            guard settings.wants(label) else { return }
             log("  \(label)…")
             results.append(
                 try pair(
@@ -140,61 +145,70 @@ enum RunBenchmark {
             "case detail (random case)", target: .ratio(1.5),
             hotline: { try hotline.caseDetail(ref: detailRefs[$0]) }, raw: { try raw.caseDetail(ref: detailRefs[$0]) })
 
-        // (6) Name search: a common surname, a full name of a seeded case, a name nobody has.
-        let fullName =
-            try raw.db.text(
+        // (6) Name search: a common surname; the person's name of a different seeded case each
+        // call (as operators search, common and rare names alike); a name nobody has.
+        var seededNames: [String] = []
+        while seededNames.count < calls {
+            if let name = try raw.db.text(
                 "SELECT person_name FROM person_case WHERE id = ?", [.int(work.randomCaseId(maxId: maxId))])
-            ?? "Иванов Пётр"
-        let unknown = Workloads.unknownName(0)
-        for (label, text) in [
-            ("search \"Ivanov\"", "Ivanov"), ("search \"\(fullName)\"", fullName), ("search, no match", unknown),
-        ] {
-            let query = RawHotline.NameQuery(text)
-            try measure(
-                label, target: .under(0.05), hotline: { _ in try hotline.search(text) },
-                raw: { _ in try raw.search(query) })
+            {
+                seededNames.append(name)
+            }
         }
+        let seededQueries = seededNames.map(RawHotline.NameQuery.init)
+        let unknown = Workloads.unknownName(0)
+        let unknownQuery = RawHotline.NameQuery(unknown)
+        let ivanov = RawHotline.NameQuery("Ivanov")
+        try measure(
+            "search \"Ivanov\"", target: .under(0.05), hotline: { _ in try hotline.search("Ivanov") },
+            raw: { _ in try raw.search(ivanov) })
+        try measure(
+            "search, a seeded case's name (each call another)", target: .under(0.05),
+            hotline: { try hotline.search(seededNames[$0]) }, raw: { try raw.search(seededQueries[$0]) })
+        try measure(
+            "search, no match", target: .under(0.05), hotline: { _ in try hotline.search(unknown) },
+            raw: { _ in try raw.search(unknownQuery) })
 
         // Writes, on the copy.
         let writer = try HotlineSide(path: copy)
         let rawWriter = try RawHotline(path: copy, rules: rules)
 
-        // (6) The intake check on a likely duplicate: the newest cases with a full birth date,
-        // until one is found as its own duplicate (nothing is written then).
-        var likely: InquiryDraft?
-        let newest = try rawWriter.db.statement(
-            """
-            SELECT person_name, born, region, unit FROM person_case
-            WHERE born GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' ORDER BY id DESC LIMIT 40
-            """)
-        var candidates: [InquiryDraft] = []
-        while try newest.step() {
-            candidates.append(
-                InquiryDraft(
-                    person: newest.text(0)!, region: newest.text(2)!, born: newest.text(1), unit: newest.text(3),
-                    inquirer: "Петрова Анна Ивановна", relationship: "mother", channel: "phone",
-                    contacts: ["phone:+7 916 555-01-02"]))
+        // (6) The intake check on a likely duplicate: the person of a different seeded case each
+        // call, as another family describes them (same name, birth date and region), logged
+        // without --case: the check finds the case and nothing is written.
+        var intakeDrafts: [InquiryDraft] = []
+        let seededCase = try rawWriter.db.statement(
+            "SELECT person_name, born, region, unit FROM person_case WHERE id = ? AND merged_into IS NULL")
+        while intakeDrafts.count < calls {
+            seededCase.bind(1, work.randomCaseId(maxId: maxId))
+            if try seededCase.step() {
+                intakeDrafts.append(
+                    InquiryDraft(
+                        person: seededCase.text(0)!, region: seededCase.text(2)!, born: seededCase.text(1),
+                        unit: seededCase.text(3), inquirer: "Петрова Анна Ивановна", relationship: "mother",
+                        channel: "phone", contacts: ["phone:+7 916 555-01-02"]))
+            }
+            seededCase.reset()
         }
-        newest.reset()
-        for draft in candidates where likely == nil {
-            if case .duplicates = try writer.intake(draft) { likely = draft }
-        }
-        if let likely {
-            let query = RawHotline.NameQuery(likely.person!)
-            try measure(
-                "intake check \"\(likely.person!)\" (duplicate)", target: .under(0.05),
-                hotline: { _ in
-                    guard case .duplicates(let found) = try writer.intake(likely) else {
-                        throw BenchError("the intake check stopped finding the duplicate")
-                    }
-                    return found
-                },
-                raw: { _ in
-                    try rawWriter.intake(query, logs: nil)
-                    return 0
-                })
-        } else {
-            log("  no seeded case is found as its own duplicate: intake check (duplicate) skipped")
+        let intakeQueries = intakeDrafts.map { RawHotline.NameQuery($0.person!) }
+        var found = 0
+        var timed = 0
+        try measure(
+            "intake check, a seeded case's person (each call another)", target: .under(0.05),
+            hotline: { index in
+                let outcome = try writer.intake(intakeDrafts[index])
+                if index >= settings.warmup {
+                    timed += 1
+                    if case .duplicates = outcome { found += 1 }
+                }
+                return 1
+            },
+            raw: { index in
+                try rawWriter.intake(intakeQueries[index], logs: nil)
+                return 1
+            })
+        if settings.wants("intake check, a seeded") {
+            results[results.count - 1].rows = "\(found)/\(timed) found"
         }
 
         // The intake check on a name nobody has: the check passes and the inquiry is logged.
@@ -324,21 +338,23 @@ enum RunBenchmark {
                 })
         }
 
-        // (5) Bulk load. Raw first: its references were drawn beforehand, while hotline draws
-        // its own as it goes and so never collides with raw's.
-        log("  bulk load of \(Format.count(settings.bulk)) inquiries, raw…")
-        let items = try work.bulk(settings.bulk, base: 10_000_000, in: rawWriter.db)
-        var bulk = OperationResult(
-            label: "bulk load (\(Format.count(settings.batchSize)) per commit)",
-            target: .bulk(rate: 50_000, ratio: 2))
-        bulk.bulkCount = items.count
-        let rawItems = items.map(\.raw)
-        bulk.raw.add(try Stopwatch.time { try rawWriter.bulk(rawItems, batchSize: settings.batchSize) })
-        log("  bulk load of \(Format.count(settings.bulk)) inquiries, hotline…")
-        var written = 0
-        bulk.hotline.add(try Stopwatch.time { written = try writer.bulk(items, batchSize: settings.batchSize) })
-        guard written == items.count else { throw BenchError("hotline's bulk wrote \(written) of \(items.count)") }
-        results.append(bulk)
+        if settings.wants("bulk load") {
+            // (5) Bulk load. Raw first: its references were drawn beforehand, while hotline draws
+            // its own as it goes and so never collides with raw's.
+            log("  bulk load of \(Format.count(settings.bulk)) inquiries, raw…")
+            let items = try work.bulk(settings.bulk, base: 10_000_000, in: rawWriter.db)
+            var bulk = OperationResult(
+                label: "bulk load (\(Format.count(settings.batchSize)) per commit)",
+                target: .bulk(rate: 50_000, ratio: 2))
+            bulk.bulkCount = items.count
+            let rawItems = items.map(\.raw)
+            bulk.raw.add(try Stopwatch.time { try rawWriter.bulk(rawItems, batchSize: settings.batchSize) })
+            log("  bulk load of \(Format.count(settings.bulk)) inquiries, hotline…")
+            var written = 0
+            bulk.hotline.add(try Stopwatch.time { written = try writer.bulk(items, batchSize: settings.batchSize) })
+            guard written == items.count else { throw BenchError("hotline's bulk wrote \(written) of \(items.count)") }
+            results.append(bulk)
+        }
 
         var table = Table(
             title: "hotline vs raw SQLite, \(Format.count(cases)) cases (\(settings.db))", columns: columns)

@@ -89,22 +89,17 @@ struct Workloads {
         return items
     }
 
-    /// A name no case has: consonant runs no Russian or Ukrainian name folds to, different for
-    /// every `index` (also in its first three letters, which the search's fallback matches).
+    /// A name no case has: two words of consonants drawn at random for every `index`, so no
+    /// Russian or Ukrainian name folds near them and no two of them are alike (the intake check
+    /// would take one for the other).
     static func unknownName(_ index: Int) -> String {
-        let letters = Array("bdgkmqzx")
-        func word(_ value: Int, length: Int) -> String {
-            var value = value
-            var out = ""
-            for _ in 0..<length {
-                out.append(letters[value % letters.count])
-                value /= letters.count
-            }
-            return out.prefix(1).uppercased() + out.dropFirst()
+        var rng = SplitMix64(seed: 0xBAD_C0DE, stream: 7, item: UInt64(index))
+        let letters = Array("bcdfgklmnpqrstvxz")
+        func word(_ length: Int) -> String {
+            let text = String((0..<length).map { _ in letters[rng.below(letters.count)] })
+            return text.prefix(1).uppercased() + text.dropFirst()
         }
-        // The number keeps two calls' names apart: letters alone differ by one consonant, which
-        // the duplicate check rightly takes for a typo of the same name.
-        return word(index, length: 7) + " " + word(index &* 7 &+ 3, length: 6) + " " + String(index + 1)
+        return word(8) + " " + word(7)
     }
 
     /// A random case id of the database.

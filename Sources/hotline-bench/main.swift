@@ -40,11 +40,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seconds an operation may take (both sides) before it stops early.") var budget = 20.0
     @Option(help: "The random seed of the workloads.") var seed: UInt64 = 1
     @Flag(help: "Keep the copy the writes went to.") var keepCopy = false
+    @Option(help: "Only the operations whose name contains this text (to profile one).") var only: String?
 
     func run() throws {
         let settings = RunSettings(
             db: db, iterations: iterations, bulk: bulk, batchSize: batch, budget: budget, seed: seed,
-            keepCopy: keepCopy)
+            keepCopy: keepCopy, only: only)
         try RunBenchmark.run(settings).print()
     }
 }
