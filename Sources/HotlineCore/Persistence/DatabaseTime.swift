@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+
+/// Timestamps as the database stores them: GRDB's format, `yyyy-MM-dd HH:mm:ss.SSS` in UTC,
+/// converted with integer arithmetic. GRDB goes through DateFormatter and Calendar, which cost
+/// more than the SQL on the hot paths (every inquiry writes five timestamps, every listed
+/// case reads three). Tests check both directions against GRDB's own conversion.
+enum DatabaseTime {
+    /// `date` as stored: to the nearest millisecond, halves up, as DateFormatter rounds.
+    static func text(_ date: Date) -> String {
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000 + 0.5).rounded(.down))
+        var (days, rest) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
+        if rest < 0 {
+            days -= 1
+            rest += 86_400_000
+        }
+        let (year, month, day) = civil(fromDays: days)
+        guard (1...9999).contains(year) else { return String.fromDatabaseValue(date.databaseValue)! }
+        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 23)
+        func put(_ value: Int, at offset: Int, digits: Int) {
+            var value = value
+            for position in stride(from: offset + digits - 1, through: offset, by: -1) {
+                bytes[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(year, at: 0, digits: 4)
+        bytes[4] = UInt8(ascii: "-")
+        put(month, at: 5, digits: 2)
+        bytes[7] = UInt8(ascii: "-")
+        put(day, at: 8, digits: 2)
+        bytes[10] = UInt8(ascii: " ")
+        put(rest / 3_600_000, at: 11, digits: 2)
+        bytes[13] = UInt8(ascii: ":")
+        put(rest / 60_000 % 60, at: 14, digits: 2)
+        bytes[16] = UInt8(ascii: ":")
+        put(rest / 1000 % 60, at: 17, digits: 2)
+        bytes[19] = UInt8(ascii: ".")
+        put(rest % 1000, at: 20, digits: 3)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The date of a stored timestamp; other spellings SQLite accepts go to GRDB's parser.
+    static func date(_ value: DatabaseValue) -> Date? {
+        guard case .string(var stored) = value.storage else { return Date.fromDatabaseValue(value) }
+        return stored.withUTF8 { parse(UnsafeRawBufferPointer($0)) } ?? Date.fromDatabaseValue(value)
+    }
+
+    /// The timestamp in column `index` of `row`, parsed from SQLite's own buffer (no String in
+    /// between); a value that is none is an error, not a crash.
+    static func date(_ row: Row, _ index: Int) throws -> Date {
+        if let date = try row.withUnsafeData(atIndex: index, { $0?.withUnsafeBytes(parse) }) { return date }
+        let value: DatabaseValue = row[index]
+        guard let date = date(value) else {
+            throw DatabaseError(
+                resultCode: .SQLITE_MISMATCH,
+                message: "column \(Array(row.columnNames)[index]) holds no timestamp: \(value)")
+        }
+        return date
+    }
+
+    /// `yyyy-MM-dd HH:mm:ss.SSS` of a valid date, else nil.
+    private static func parse(_ bytes: UnsafeRawBufferPointer) -> Date? {
+        guard bytes.count == 23, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            bytes[19] == UInt8(ascii: ".")
+        else { return nil }
+        func number(_ offset: Int, _ digits: Int) -> Int? {
+            var value = 0
+            for position in offset..<(offset + digits) {
+                let digit = Int(bytes[position]) - Int(UInt8(ascii: "0"))
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            let millisecond = number(20, 3), (1...12).contains(month), day >= 1, day <= daysIn(month, of: year),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+        // Reference-date based, as Calendar computes it, so both give the very same Double.
+        let seconds = days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
+        return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + Double(millisecond) / 1000)
+    }
+
+    private static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+    private static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
+        let year = month <= 2 ? year - 1 : year
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
