@@ -118,20 +118,38 @@ extension Hotline {
         let openNames = rules.lifecycle.openStatuses.map(\.name)
         try database.read { db in
             try authorize(reader, as: .viewer, in: db)
-            var request = PersonCaseRecord.filter(Column("merged_into") == nil)
-            if let region { request = request.filter(Column("region") == region.code) }
-            if let status { request = request.filter(Column("status") == status.name) }
-            if filter.openOnly { request = request.filter(openNames.contains(Column("status"))) }
-            request = request.order(Column("last_activity_at").desc, Column("id").desc)
-            if let limit = filter.limit { request = request.limit(limit) }
-            let cursor = try request.fetchCursor(db)
-            while let record = try cursor.next() {
+            // A cached statement per shape of filter, columns read by position: this is the
+            // command coordinators run all day, on lists of any length.
+            var conditions = ["merged_into IS NULL"]
+            var arguments: StatementArguments = []
+            if let region {
+                conditions.append("region = ?")
+                arguments += [region.code]
+            }
+            if let status {
+                conditions.append("status = ?")
+                arguments += [status.name]
+            }
+            if filter.openOnly {
+                conditions.append("status IN (\(openNames.map { _ in "?" }.joined(separator: ", ")))")
+                arguments += StatementArguments(openNames)
+            }
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT ref, person_name, born, region, unit, status, opened_at, last_inquiry_at, last_activity_at,
+                        inquiry_count FROM person_case WHERE \(conditions.joined(separator: " AND "))
+                    ORDER BY last_activity_at DESC, id DESC LIMIT ?
+                    """)
+            arguments += [filter.limit ?? -1]
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            while let row = try rows.next() {
+                let status: String = row[5]
                 try body(
                     CaseSummary(
-                        ref: record.ref, person: record.personName, born: record.born, region: record.region,
-                        unit: record.unit, status: record.status, open: openNames.contains(record.status),
-                        opened: record.openedAt, lastInquiry: record.lastInquiryAt,
-                        lastActivity: record.lastActivityAt, inquiries: record.inquiryCount))
+                        ref: row[0], person: row[1], born: row[2], region: row[3], unit: row[4], status: status,
+                        open: openNames.contains(status), opened: try DatabaseTime.date(row, 6),
+                        lastInquiry: try DatabaseTime.date(row, 7), lastActivity: try DatabaseTime.date(row, 8),
+                        inquiries: row[9]))
             }
         }
     }
@@ -149,20 +167,42 @@ extension Hotline {
         return try database.read { db in
             try authorize(reader, as: .viewer, in: db)
             let record = try PersonCaseRecord.fetch(ref: ref, in: db)
-            let inquiries = try InquiryRecord.filter(Column("case_id") == record.id!)
-                .order(Column("received_at"), Column("id")).fetchAll(db)
+            // Cached statements, columns read by position: the screen an operator opens on every call.
+            let inquiryRows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, inquirer_id, person_name, born, region, unit, relationship, channel, note,
+                            received_at, operator FROM inquiry WHERE case_id = ? ORDER BY received_at, id
+                        """), arguments: [record.id])
             var inquirers: [Int64: InquirerDetail] = [:]
-            for inquirerId in Set(inquiries.map(\.inquirerId)) {
-                let inquirer = try InquirerRecord.fetchOne(db, key: inquirerId)!  // foreign key guarantees it
-                let contacts = try ContactRecord.filter(Column("inquirer_id") == inquirerId).order(
-                    Column("id")
-                )
-                .fetchAll(db).map { ContactDetail(kind: $0.kind, value: $0.value) }
-                inquirers[inquirerId] = InquirerDetail(
-                    id: inquirerId, name: inquirer.name, contacts: contacts)
+            for row in inquiryRows {
+                let inquirerId: Int64 = row[1]
+                guard inquirers[inquirerId] == nil else { continue }
+                let name = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT name FROM inquirer WHERE id = ?"), arguments: [inquirerId])
+                let contacts = try Row.fetchAll(
+                    db.cachedStatement(sql: "SELECT kind, value FROM contact WHERE inquirer_id = ? ORDER BY id"),
+                    arguments: [inquirerId]
+                ).map { ContactDetail(kind: $0[0], value: $0[1]) }
+                inquirers[inquirerId] = InquirerDetail(id: inquirerId, name: name ?? "", contacts: contacts)
             }
-            let history = try HistoryRecord.filter(Column("case_id") == record.id!).order(Column("id"))
-                .fetchAll(db)
+            let inquiries = try inquiryRows.map { row in
+                InquiryDetail(
+                    id: row[0], at: try DatabaseTime.date(row, 9), by: row[10], channel: row[7], relationship: row[6],
+                    note: row[8], person: row[2], born: row[3], region: row[4], unit: row[5],
+                    inquirer: inquirers[row[1]]!)  // filled in above
+            }
+            let history = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, kind, at, operator, field, from_value, to_value, note, source, as_of, inquiry_id
+                        FROM case_history WHERE case_id = ? ORDER BY id
+                        """), arguments: [record.id]
+            ).map { row in
+                HistoryItem(
+                    id: row[0], kind: row[1], at: try DatabaseTime.date(row, 2), by: row[3], field: row[4],
+                    from: row[5], to: row[6], note: row[7], source: row[8], asOf: row[9], inquiry: row[10])
+            }
             let status = rules.lifecycle.statuses.first { $0.name == record.status }
             return CaseDetail(
                 ref: record.ref, person: record.personName, born: record.born, region: record.region,
@@ -171,19 +211,7 @@ extension Hotline {
                 status: record.status, open: status?.isOpen ?? false, opened: record.openedAt,
                 openedBy: record.openedBy, lastActivity: record.lastActivityAt,
                 allowedMoves: status.map { rules.lifecycle.allowedMoves(from: $0).map(\.name) } ?? [],
-                inquiries: inquiries.map { inquiry in
-                    InquiryDetail(
-                        id: inquiry.id!, at: inquiry.receivedAt, by: inquiry.operator, channel: inquiry.channel,
-                        relationship: inquiry.relationship, note: inquiry.note, person: inquiry.personName,
-                        born: inquiry.born, region: inquiry.region, unit: inquiry.unit,
-                        inquirer: inquirers[inquiry.inquirerId]!)
-                },
-                history: history.map { entry in
-                    HistoryItem(
-                        id: entry.id!, kind: entry.kind, at: entry.at, by: entry.operator, field: entry.field,
-                        from: entry.fromValue, to: entry.toValue, note: entry.note, source: entry.source,
-                        asOf: entry.asOf, inquiry: entry.inquiryId)
-                })
+                inquiries: inquiries, history: history)
         }
     }
 }

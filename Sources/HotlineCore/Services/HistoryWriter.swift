@@ -16,7 +16,7 @@ struct HistoryWriter {
         var record = HistoryRecord(
             id: nil, caseId: caseId, at: at, operator: by.name, kind: kind, field: field, fromValue: from,
             toValue: to, note: note, source: source, asOf: asOf, inquiryId: inquiryId)
-        try record.insert(db)
+        try record.insertNew(db)
     }
 }
 

@@ -101,8 +101,8 @@ extension Hotline {
                 id: nil, ref: try PersonCaseRecord.unusedReference(in: db).description,
                 personName: input.person!, born: input.born?.description, region: input.region!.code,
                 unit: input.unit, status: rules.lifecycle.initial.name, openedAt: at,
-                openedBy: operatorName.name, lastActivityAt: at, lastInquiryAt: at, inquiryCount: 0)
-            try personCase.insert(db)
+                openedBy: operatorName.name, lastActivityAt: at, lastInquiryAt: at, inquiryCount: 1)
+            try personCase.insertNew(db)
             isNew = true
         }
         let caseId = personCase.id!  // fetched or just inserted
@@ -116,7 +116,7 @@ extension Hotline {
             region: input.region?.code ?? personCase.region, unit: input.unit ?? personCase.unit,
             relationship: input.relationship.name, channel: input.channel.name, note: input.note,
             receivedAt: at, operator: operatorName.name)
-        try inquiry.insert(db)
+        try inquiry.insertNew(db)
 
         // Every spelling of the person and every inquirer becomes findable by search.
         try NameIndex.add(caseId: caseId, kind: .person, name: inquiry.personName, unit: inquiry.unit, in: db)
@@ -129,11 +129,15 @@ extension Hotline {
             // Details the case lacked and this family knows are filled in, on the record.
             if personCase.born == nil, let born = input.born {
                 personCase.born = born.description
+                try db.cachedStatement(sql: "UPDATE person_case SET born = ? WHERE id = ?")
+                    .execute(arguments: [personCase.born, caseId])
                 try history.append(
                     kind: "edit", field: "born", to: born.description, inquiryId: inquiry.id)
             }
             if personCase.unit == nil, let unit = input.unit {
                 personCase.unit = unit
+                try db.cachedStatement(sql: "UPDATE person_case SET unit = ? WHERE id = ?")
+                    .execute(arguments: [unit, caseId])
                 try history.append(kind: "edit", field: "unit", to: unit, inquiryId: inquiry.id)
             }
         }
@@ -141,10 +145,15 @@ extension Hotline {
             kind: "inquiry", note: "\(input.inquirer) (\(input.relationship)) via \(input.channel)",
             inquiryId: inquiry.id)
 
-        personCase.inquiryCount += 1
-        personCase.lastInquiryAt = at
-        personCase.lastActivityAt = at
-        try personCase.update(db)
+        if !isNew {
+            // Only the columns that change: an UPDATE rewrites every index on the columns it sets.
+            personCase.inquiryCount += 1
+            personCase.lastInquiryAt = at
+            personCase.lastActivityAt = at
+            try db.cachedStatement(
+                sql: "UPDATE person_case SET inquiry_count = ?, last_inquiry_at = ?, last_activity_at = ? WHERE id = ?"
+            ).execute(arguments: [personCase.inquiryCount, DatabaseTime.text(at), DatabaseTime.text(at), caseId])
+        }
         return LoggedInquiry(
             ref: personCase.ref, inquiry: inquiry.id!, inquirer: inquirerId, newCase: isNew,
             status: personCase.status)
@@ -172,13 +181,12 @@ extension Hotline {
         if inquirerId == nil {
             var inquirer = InquirerRecord(
                 id: nil, name: name, createdAt: at, createdBy: operatorName.name)
-            try inquirer.insert(db)
+            try inquirer.insertNew(db)
             inquirerId = inquirer.id
         }
         for contact in contacts {
-            var record = ContactRecord(
-                id: nil, inquirerId: inquirerId!, kind: contact.kind.rawValue, value: contact.value)
-            try record.insert(db, onConflict: .ignore)
+            try ContactRecord(id: nil, inquirerId: inquirerId!, kind: contact.kind.rawValue, value: contact.value)
+                .insertIfNew(db)
         }
         return inquirerId!
     }

@@ -18,18 +18,24 @@ extension Hotline {
     /// concurrent `operator disable` is seen. An empty operator table is set-up mode: anyone
     /// may act until the first operator (an admin) is added.
     func authorize(_ name: OperatorName, as role: Role, in db: Database) throws {
-        guard try OperatorRecord.fetchCount(db) > 0 else { return }
-        guard let record = try OperatorRecord.fetchOne(db, key: name.name) else {
+        // Cached statements: every command runs this first.
+        guard let any = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM operator)")), any
+        else { return }
+        guard
+            let record = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT role, disabled_at FROM operator WHERE name = ?"), arguments: [name.name]
+            )
+        else {
             throw HotlineError.refused(
                 operator: name.name, reason: "is not an operator of this hotline",
                 remedy: "an admin can add them with `operator add \(name.name)`; use --as NAME to act as yourself")
         }
-        guard record.disabledAt == nil else {
+        guard (record[1] as DatabaseValue).isNull else {
             throw HotlineError.refused(
                 operator: name.name, reason: "is disabled", remedy: "an admin can re-enable them with `operator enable`"
             )
         }
-        let has = try Role(parsing: record.role)
+        let has = try Role(parsing: record[0])
         guard has >= role else {
             throw HotlineError.refused(
                 operator: name.name, reason: "is a \(has.rawValue) and cannot \(role.needed)",
