@@ -11,6 +11,14 @@ public enum NameFolding {
     /// particular to Ukrainian is read the Russian way, with them the Ukrainian way
     /// (Г is G in Russian and H in Ukrainian, И is I and Y).
     public static func words(_ name: String) -> [String] {
+        if let scalars = FastFold.lowercased(name) {
+            return FastFold.words(scalars, ukrainian: scalars.contains(where: FastFold.isUkrainian))
+        }
+        return generalWords(name)
+    }
+
+    /// `words` for any text, through the Unicode tables; `FastFold` must agree with it.
+    static func generalWords(_ name: String) -> [String] {
         let scalars = Array(name.lowercased().unicodeScalars)
         return words(scalars, ukrainian: scalars.contains { "іїєґ".unicodeScalars.contains($0) })
     }
@@ -18,6 +26,21 @@ public enum NameFolding {
     /// Every reading of a name: a Cyrillic name is read both the Russian and the Ukrainian
     /// way (the index keeps both, so a family's own romanisation finds it either way).
     public static func readings(_ name: String) -> [[String]] {
+        if let scalars = FastFold.lowercased(name) {
+            guard scalars.contains(where: { FastFold.latin(of: $0, ukrainian: false) != nil }) else {
+                let latin = FastFold.words(scalars, ukrainian: false)
+                let german = latin.map(germanOrScholarly)
+                return german == latin ? [latin] : [latin, german]
+            }
+            let russian = FastFold.words(scalars, ukrainian: false)
+            let ukrainian = FastFold.words(scalars, ukrainian: true)
+            return russian == ukrainian ? [russian] : [russian, ukrainian]
+        }
+        return generalReadings(name)
+    }
+
+    /// `readings` for any text, through the Unicode tables; `FastFold` must agree with it.
+    static func generalReadings(_ name: String) -> [[String]] {
         let scalars = Array(name.lowercased().unicodeScalars)
         guard scalars.contains(where: { cyrillicTable[$0] != nil }) else {
             let latin = words(scalars, ukrainian: false)
@@ -29,7 +52,7 @@ public enum NameFolding {
         return russian == ukrainian ? [russian] : [russian, ukrainian]
     }
 
-    private static func words(_ scalars: [Unicode.Scalar], ukrainian: Bool) -> [String] {
+    static func words(_ scalars: [Unicode.Scalar], ukrainian: Bool) -> [String] {
         var out = ""
         out.reserveCapacity(scalars.count + 8)
         var previousWasBoundary = true
@@ -176,7 +199,7 @@ public enum NameFolding {
     }
 
     /// Russian, passport (2013) / BGN style.
-    private static let cyrillicTable: [Unicode.Scalar: String] = [
+    static let cyrillicTable: [Unicode.Scalar: String] = [
         "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
         "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
         "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ы": "y", "э": "e",
@@ -184,12 +207,12 @@ public enum NameFolding {
     ]
 
     /// Ukrainian (national 2010 table) where it differs from Russian.
-    private static let ukrainianTable: [Unicode.Scalar: String] = [
+    static let ukrainianTable: [Unicode.Scalar: String] = [
         "г": "h", "и": "y", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "е": "e",
     ]
 
     /// Iotated readings at a word's start or after a vowel.
-    private static let iotatedTable: [Unicode.Scalar: String] = ["е": "ye", "ё": "yo", "є": "ye"]
+    static let iotatedTable: [Unicode.Scalar: String] = ["е": "ye", "ё": "yo", "є": "ye"]
 
     /// A Latin letter without its accents: š → s, ž → z, č → c (so ISO 9's šč is sc, close to
     /// shch's skeleton), ë → e, ł → l; other scripts' letters are kept for what they are.
