@@ -23,11 +23,11 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `KIND:VALUE`, or a bare phone number, e-mail address or `@handle`.
     public init(parsing raw: String, defaultCountry: String) throws(HotlineError) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         let field = "contact"
         if let colon = text.firstIndex(of: ":"),
             let kind = ContactKind(
-                rawValue: text[..<colon].trimmingCharacters(in: .whitespaces).lowercased())
+                rawValue: text[..<colon].trimmingWhitespace().lowercased())
         {
             try self.init(
                 kind: kind, value: String(text[text.index(after: colon)...]), defaultCountry: defaultCountry
@@ -50,7 +50,7 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
     /// Validates and normalises `value` as a contact of `kind`.
     public init(kind: ContactKind, value raw: String, defaultCountry: String) throws(HotlineError) {
         let field = "\(kind.rawValue) contact"
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = raw.trimmingWhitespace()
         self.kind = kind
         switch kind {
         case .phone, .whatsapp, .viber:

@@ -59,7 +59,7 @@ public struct RegionCatalog: Sendable {
         let accepted =
             "an ISO 3166-2 code such as RU-KRS or UA-30, or a region's name in English, Russian or "
             + "Ukrainian (`hotline region list` lists them)"
-        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        let trimmed = query.trimmingWhitespace()
         if let region = byCode[trimmed.uppercased()] { return region }
         let queryKeys = LatinFold.keys(trimmed)
         let queryCores = queryKeys.map(Self.strippingTypeWords).filter { !$0.isEmpty }

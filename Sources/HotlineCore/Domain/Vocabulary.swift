@@ -30,12 +30,13 @@ public struct Vocabulary: Sendable {
 
     /// One spelling for a word, configured or typed: lower case, `-` for spaces and `_`.
     private static func normalized(_ word: String) -> String {
-        word.trimmingCharacters(in: .whitespaces).lowercased().replacing(" ", with: "-").replacing("_", with: "-")
+        word.trimmingWhitespace().lowercased().replacing(" ", with: "-").replacing("_", with: "-")
     }
 
     /// The term for `word`, case-insensitively, with `_` and spaces taken as `-`
     /// (`In person` is `in-person`).
     public func term(_ word: String) throws(HotlineError) -> Term {
+        if let term = terms.first(where: { $0.name == word }) { return term }  // as listed: most calls
         let wanted = Self.normalized(word)
         guard let term = terms.first(where: { $0.name == wanted }) else {
             throw .invalidField(
