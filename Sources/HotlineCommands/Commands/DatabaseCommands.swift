@@ -9,6 +9,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     struct Check: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check SQLite integrity, foreign keys and hotline's own invariants; exit 1 if anything is wrong.")
         @OptionGroup var options: GlobalOptions
 
@@ -28,6 +29,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     struct Backup: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: "Copy the database to a new file, consistently, while others keep writing.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Where to write the copy (must not exist).") var path: String
@@ -40,6 +42,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     struct Restore: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "restore",
             abstract: "Replace the database's content with a backup that passes db check.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The backup file.") var path: String
@@ -53,6 +56,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     struct Migrate: ContextCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Apply pending schema migrations (they also apply on first use).")
         @OptionGroup var options: GlobalOptions
 
@@ -62,7 +66,8 @@ struct DatabaseCommand: AsyncParsableCommand {
     }
 
     struct Version: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the applied and pending schema migrations.")
+        static let configuration = CommandConfiguration(
+            commandName: "version", abstract: "Show the applied and pending schema migrations.")
         @OptionGroup var options: GlobalOptions
 
         func execute(_ context: CommandContext) throws {

@@ -14,7 +14,7 @@ struct OperatorCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Disable.self, Enable.self, SetRole.self])
 
     struct Add: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an operator.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an operator.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The name they act under (--as NAME).") var name: String
         @Option(help: "viewer, operator or admin (default operator; the first one is admin).") var role: String?
@@ -28,7 +28,7 @@ struct OperatorCommand: AsyncParsableCommand {
     }
 
     struct List: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "List the operators.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the operators.")
         @OptionGroup var options: GlobalOptions
 
         func execute(_ context: CommandContext) throws {
@@ -44,7 +44,8 @@ struct OperatorCommand: AsyncParsableCommand {
     }
 
     struct Disable: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop an operator from acting (their history stays).")
+        static let configuration = CommandConfiguration(
+            commandName: "disable", abstract: "Stop an operator from acting (their history stays).")
         @OptionGroup var options: GlobalOptions
         @Argument var name: String
 
@@ -55,7 +56,8 @@ struct OperatorCommand: AsyncParsableCommand {
     }
 
     struct Enable: ContextCommand {
-        static let configuration = CommandConfiguration(abstract: "Let a disabled operator act again.")
+        static let configuration = CommandConfiguration(
+            commandName: "enable", abstract: "Let a disabled operator act again.")
         @OptionGroup var options: GlobalOptions
         @Argument var name: String
 
