@@ -47,8 +47,15 @@ enum Spawn {
         return ChildRun(exitCode: exitCode, seconds: seconds, peakBytes: Int64(usage.ru_maxrss) * 1024, stderr: stderr)
     }
 
-    /// The `hotline` executable built beside this one.
+    /// The `hotline` executable built beside this one, or the one `HOTLINE_BENCH_HOTLINE` names
+    /// (a build with the Swift runtime linked in, `--static-swift-stdlib`, starts faster).
     static func hotlineExecutable() throws -> String {
+        if let chosen = ProcessInfo.processInfo.environment["HOTLINE_BENCH_HOTLINE"] {
+            guard FileManager.default.isExecutableFile(atPath: chosen) else {
+                throw BenchError("HOTLINE_BENCH_HOTLINE names \(chosen), which is not an executable")
+            }
+            return chosen
+        }
         let me =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
@@ -156,6 +163,7 @@ enum ProcessBenchmark {
             "writes the same rows (case, inquirer, contacts, inquiry, 2 name_entry + 2 name_search rows, 2 history",
             "rows) in one BEGIN IMMEDIATE transaction with foreign_keys=ON. ratio: against the FULL sqlite3 call",
             "(the start-up rows against sqlite3's). hotline's writer syncs every commit (FULL).",
+            "hotline: \(hotline)",
         ]
         return table
     }
