@@ -167,41 +167,48 @@ extension Hotline {
         return try database.read { db in
             try authorize(reader, as: .viewer, in: db)
             let record = try PersonCaseRecord.fetch(ref: ref, in: db)
-            // Cached statements, columns read by position: the screen an operator opens on every call.
-            let inquiryRows = try Row.fetchAll(
+            // Four cached statements whatever the number of inquirers, rows read by position from
+            // the statement (no copies): the screen an operator opens on every call.
+            var contacts: [Int64: [ContactDetail]] = [:]
+            let contactRows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """
-                        SELECT id, inquirer_id, person_name, born, region, unit, relationship, channel, note,
-                            received_at, operator FROM inquiry WHERE case_id = ? ORDER BY received_at, id
+                        SELECT inquirer_id, kind, value FROM contact
+                        WHERE inquirer_id IN (SELECT inquirer_id FROM inquiry WHERE case_id = ?) ORDER BY id
                         """), arguments: [record.id])
-            var inquirers: [Int64: InquirerDetail] = [:]
-            for row in inquiryRows {
+            while let row = try contactRows.next() {
+                contacts[row[0], default: []].append(ContactDetail(kind: row[1], value: row[2]))
+            }
+            var inquiries: [InquiryDetail] = []
+            let inquiryRows = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT inquiry.id, inquiry.inquirer_id, inquiry.person_name, inquiry.born, inquiry.region,
+                            inquiry.unit, inquiry.relationship, inquiry.channel, inquiry.note, inquiry.received_at,
+                            inquiry.operator, inquirer.name
+                        FROM inquiry JOIN inquirer ON inquirer.id = inquiry.inquirer_id
+                        WHERE inquiry.case_id = ? ORDER BY inquiry.received_at, inquiry.id
+                        """), arguments: [record.id])
+            while let row = try inquiryRows.next() {
                 let inquirerId: Int64 = row[1]
-                guard inquirers[inquirerId] == nil else { continue }
-                let name = try String.fetchOne(
-                    db.cachedStatement(sql: "SELECT name FROM inquirer WHERE id = ?"), arguments: [inquirerId])
-                let contacts = try Row.fetchAll(
-                    db.cachedStatement(sql: "SELECT kind, value FROM contact WHERE inquirer_id = ? ORDER BY id"),
-                    arguments: [inquirerId]
-                ).map { ContactDetail(kind: $0[0], value: $0[1]) }
-                inquirers[inquirerId] = InquirerDetail(id: inquirerId, name: name ?? "", contacts: contacts)
+                inquiries.append(
+                    InquiryDetail(
+                        id: row[0], at: try DatabaseTime.date(row, 9), by: row[10], channel: row[7],
+                        relationship: row[6], note: row[8], person: row[2], born: row[3], region: row[4], unit: row[5],
+                        inquirer: InquirerDetail(id: inquirerId, name: row[11], contacts: contacts[inquirerId] ?? [])))
             }
-            let inquiries = try inquiryRows.map { row in
-                InquiryDetail(
-                    id: row[0], at: try DatabaseTime.date(row, 9), by: row[10], channel: row[7], relationship: row[6],
-                    note: row[8], person: row[2], born: row[3], region: row[4], unit: row[5],
-                    inquirer: inquirers[row[1]]!)  // filled in above
-            }
-            let history = try Row.fetchAll(
+            var history: [HistoryItem] = []
+            let historyRows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """
                         SELECT id, kind, at, operator, field, from_value, to_value, note, source, as_of, inquiry_id
                         FROM case_history WHERE case_id = ? ORDER BY id
-                        """), arguments: [record.id]
-            ).map { row in
-                HistoryItem(
-                    id: row[0], kind: row[1], at: try DatabaseTime.date(row, 2), by: row[3], field: row[4],
-                    from: row[5], to: row[6], note: row[7], source: row[8], asOf: row[9], inquiry: row[10])
+                        """), arguments: [record.id])
+            while let row = try historyRows.next() {
+                history.append(
+                    HistoryItem(
+                        id: row[0], kind: row[1], at: try DatabaseTime.date(row, 2), by: row[3], field: row[4],
+                        from: row[5], to: row[6], note: row[7], source: row[8], asOf: row[9], inquiry: row[10]))
             }
             let status = rules.lifecycle.statuses.first { $0.name == record.status }
             return CaseDetail(
