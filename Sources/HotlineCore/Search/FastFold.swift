@@ -78,7 +78,7 @@ enum FastFold {
 
     private static func isVowelOrSign(_ value: UInt32) -> Bool { vowelsAndSigns.contains(value) }
 
-    private static let vowelsAndSigns = Set("аеёиоуыэюяіїєьъ'\u{2019}\u{02BC}".unicodeScalars.map(\.value))
+    private static let vowelsAndSigns = Set(NameFolding.vowelsAndSigns.unicodeScalars.map(\.value))
 
     // The tables of NameFolding as arrays from а (U+0430) to ґ (U+0491), spelled in bytes.
     private static let firstLetter: UInt32 = 0x0430

@@ -194,8 +194,11 @@ public enum NameFolding {
         "'", "\u{2019}", "\u{02BC}", "`", "ь", "ъ", "\"", "\u{02BA}", "\u{2032}", "\u{2033}",
     ]
 
+    /// The letters after which Е, Ё, Є are iotated: vowels, signs and apostrophes.
+    static let vowelsAndSigns = "аеёиоуыэюяіїєьъ'\u{2019}\u{02BC}"
+
     private static func isVowelOrSign(_ scalar: Unicode.Scalar) -> Bool {
-        "аеёиоуыэюяіїєьъ'\u{2019}\u{02BC}".unicodeScalars.contains(scalar)
+        vowelsAndSigns.unicodeScalars.contains(scalar)
     }
 
     /// Russian, passport (2013) / BGN style.
