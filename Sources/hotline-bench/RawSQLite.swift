@@ -170,17 +170,3 @@ final class RawStatement {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 }
-
-/// GRDB's text format for dates, which hotline stores: `YYYY-MM-DD HH:MM:SS.SSS`, UTC.
-enum SQLiteTime {
-    static func text(_ date: Date) -> String {
-        let interval = date.timeIntervalSince1970
-        var seconds = time_t(interval.rounded(.down))
-        let milliseconds = Int((interval - interval.rounded(.down)) * 1000)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d.%03d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-            parts.tm_hour, parts.tm_min, parts.tm_sec, milliseconds)
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HotlineCore
 
 /// A name as the index stores it, computed before timing with the core's public folding:
@@ -557,4 +558,10 @@ final class RawHotline {
 @inline(never)
 func blackHole<T>(_ value: T) {
     withExtendedLifetime(value) {}
+}
+
+/// A date as hotline stores it: GRDB's own text format (`YYYY-MM-DD HH:MM:SS.SSS`, UTC), used
+/// before timing so the raw side writes the very same text.
+enum SQLiteTime {
+    static func text(_ date: Date) -> String { String.fromDatabaseValue(date.databaseValue)! }
 }

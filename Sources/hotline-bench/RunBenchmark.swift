@@ -253,40 +253,48 @@ enum RunBenchmark {
                 return 1
             })
 
-        // (2) Change a case's status, a different open case each call.
-        var moves: [(ref: String, to: String)] = []
+        // (2) Change a case's status, a different open case each call (never the same case twice
+        // in a run: hotline and raw take turns).
         var picked = Set<String>()
         let openNames = Set(rules.lifecycle.openStatuses.map(\.name))
-        while moves.count < 2 * calls {
+        func pickMoves() throws -> [(ref: String, to: String)] {
+            var moves: [(ref: String, to: String)] = []
             let statement = try rawWriter.db.statement(
                 "SELECT ref, status FROM person_case WHERE id = ? AND merged_into IS NULL")
-            statement.bind(1, work.randomCaseId(maxId: maxId))
-            if try statement.step(), let ref = statement.text(0), let status = statement.text(1),
-                openNames.contains(status), picked.insert(ref).inserted
-            {
-                moves.append((ref, status == "searching" ? "located" : "searching"))
+            while moves.count < 2 * calls {
+                statement.bind(1, work.randomCaseId(maxId: maxId))
+                if try statement.step(), let ref = statement.text(0), let status = statement.text(1),
+                    openNames.contains(status), picked.insert(ref).inserted
+                {
+                    moves.append((ref, status == "searching" ? "located" : "searching"))
+                }
+                statement.reset()
             }
-            statement.reset()
+            return moves
         }
         let today = LoadGenerator.day(Date().timeIntervalSince1970)
         let now = SQLiteTime.text(Date())
-        try measure(
-            "change status (with history)", target: .ratio(1.5),
-            hotline: { index in
-                let move = moves[2 * index]
-                try writer.changeStatus(
-                    StatusChangeDraft(
-                        ref: move.ref, status: move.to, note: "Named on the list.", source: "prisoner list",
-                        asOf: today))
-                return 1
-            },
-            raw: { index in
-                let move = moves[2 * index + 1]
-                try rawWriter.changeStatus(
-                    ref: move.ref, to: move.to, note: "Named on the list.", source: "prisoner list", asOf: today,
-                    at: now)
-                return 1
-            })
+        func measureStatusChanges(_ label: String, raw: RawHotline) throws {
+            let moves = try pickMoves()
+            try measure(
+                label, target: .ratio(1.5),
+                hotline: { index in
+                    let move = moves[2 * index]
+                    try writer.changeStatus(
+                        StatusChangeDraft(
+                            ref: move.ref, status: move.to, note: "Named on the list.", source: "prisoner list",
+                            asOf: today))
+                    return 1
+                },
+                raw: { index in
+                    let move = moves[2 * index + 1]
+                    try raw.changeStatus(
+                        ref: move.ref, to: move.to, note: "Named on the list.", source: "prisoner list", asOf: today,
+                        at: now)
+                    return 1
+                })
+        }
+        try measureStatusChanges("change status (with history)", raw: rawWriter)
 
         // hotline documents synchronous = FULL; if its writer really runs at another level, the
         // writes are also timed against a raw connection at that level (like for like).
@@ -307,35 +315,7 @@ enum RunBenchmark {
                     try rawSame.logInquiry(sameInquiries[index])
                     return 1
                 })
-            var moreMoves: [(ref: String, to: String)] = []
-            while moreMoves.count < 2 * calls {
-                let statement = try rawWriter.db.statement(
-                    "SELECT ref, status FROM person_case WHERE id = ? AND merged_into IS NULL")
-                statement.bind(1, work.randomCaseId(maxId: maxId))
-                if try statement.step(), let ref = statement.text(0), let status = statement.text(1),
-                    openNames.contains(status), picked.insert(ref).inserted
-                {
-                    moreMoves.append((ref, status == "searching" ? "located" : "searching"))
-                }
-                statement.reset()
-            }
-            try measure(
-                "change status (raw at \(name) too)", target: .ratio(1.5),
-                hotline: { index in
-                    let move = moreMoves[2 * index]
-                    try writer.changeStatus(
-                        StatusChangeDraft(
-                            ref: move.ref, status: move.to, note: "Named on the list.", source: "prisoner list",
-                            asOf: today))
-                    return 1
-                },
-                raw: { index in
-                    let move = moreMoves[2 * index + 1]
-                    try rawSame.changeStatus(
-                        ref: move.ref, to: move.to, note: "Named on the list.", source: "prisoner list", asOf: today,
-                        at: now)
-                    return 1
-                })
+            try measureStatusChanges("change status (raw at \(name) too)", raw: rawSame)
         }
 
         if settings.wants("bulk load") {
