@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 
-// Rows of the tables in Schema/, as GRDB records. Column names are the snake_case of the
-// properties. These stay internal: the service layer hands out its own result types.
+// Rows of the tables in Schema/. Column names are the snake_case of the properties. These stay
+// internal: the service layer hands out its own result types.
 
-/// Shared by every record: snake_case columns.
+/// Shared by the Codable records: snake_case columns.
 protocol SnakeCaseRecord: Codable, FetchableRecord, MutablePersistableRecord {}
 
 extension SnakeCaseRecord {
@@ -15,7 +15,7 @@ extension SnakeCaseRecord {
 }
 
 /// A row of `person_case`: one person sought.
-struct PersonCaseRecord: SnakeCaseRecord {
+struct PersonCaseRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "person_case"
     var id: Int64?
     var ref: String
@@ -31,35 +31,26 @@ struct PersonCaseRecord: SnakeCaseRecord {
     var inquiryCount: Int
     /// Set when this case was merged into another as a duplicate.
     var mergedInto: Int64? = nil
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `inquirer`.
-struct InquirerRecord: SnakeCaseRecord {
-    static let databaseTableName = "inquirer"
+struct InquirerRecord {
     var id: Int64?
     var name: String
     var createdAt: Date
     var createdBy: String
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `contact`.
-struct ContactRecord: SnakeCaseRecord {
-    static let databaseTableName = "contact"
+struct ContactRecord {
     var id: Int64?
     var inquirerId: Int64
     var kind: String
     var value: String
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `inquiry`.
-struct InquiryRecord: SnakeCaseRecord {
-    static let databaseTableName = "inquiry"
+struct InquiryRecord {
     var id: Int64?
     var caseId: Int64
     var inquirerId: Int64
@@ -72,13 +63,10 @@ struct InquiryRecord: SnakeCaseRecord {
     var note: String?
     var receivedAt: Date
     var `operator`: String
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `case_history`. Rows are only ever inserted (triggers forbid the rest).
-struct HistoryRecord: SnakeCaseRecord {
-    static let databaseTableName = "case_history"
+struct HistoryRecord {
     var id: Int64?
     var caseId: Int64
     var at: Date
@@ -93,8 +81,6 @@ struct HistoryRecord: SnakeCaseRecord {
     var inquiryId: Int64?
     /// The case this entry was written on, when a merge moved it.
     var movedFrom: Int64? = nil
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 // MARK: - Hand-written row coding and statements for the hot paths
@@ -155,13 +141,6 @@ extension PersonCaseRecord {
 }
 
 extension InquirerRecord {
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["name"] = name
-        container["created_at"] = DatabaseTime.text(createdAt)
-        container["created_by"] = createdBy
-    }
-
     /// Inserts this new inquirer and sets its id.
     mutating func insertNew(_ db: Database) throws {
         try db.cachedStatement(sql: "INSERT INTO inquirer (name, created_at, created_by) VALUES (?, ?, ?)")
@@ -171,13 +150,6 @@ extension InquirerRecord {
 }
 
 extension ContactRecord {
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["inquirer_id"] = inquirerId
-        container["kind"] = kind
-        container["value"] = value
-    }
-
     /// Inserts this contact unless the inquirer already has it.
     func insertIfNew(_ db: Database) throws {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO contact (inquirer_id, kind, value) VALUES (?, ?, ?)")
@@ -186,21 +158,6 @@ extension ContactRecord {
 }
 
 extension InquiryRecord {
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["case_id"] = caseId
-        container["inquirer_id"] = inquirerId
-        container["person_name"] = personName
-        container["born"] = born
-        container["region"] = region
-        container["unit"] = unit
-        container["relationship"] = relationship
-        container["channel"] = channel
-        container["note"] = note
-        container["received_at"] = DatabaseTime.text(receivedAt)
-        container["operator"] = `operator`
-    }
-
     /// Inserts this new inquiry and sets its id.
     mutating func insertNew(_ db: Database) throws {
         try db.cachedStatement(
@@ -217,22 +174,6 @@ extension InquiryRecord {
 }
 
 extension HistoryRecord {
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["case_id"] = caseId
-        container["at"] = DatabaseTime.text(at)
-        container["operator"] = `operator`
-        container["kind"] = kind
-        container["field"] = field
-        container["from_value"] = fromValue
-        container["to_value"] = toValue
-        container["note"] = note
-        container["source"] = source
-        container["as_of"] = asOf
-        container["inquiry_id"] = inquiryId
-        container["moved_from"] = movedFrom
-    }
-
     /// Appends this entry and sets its id.
     mutating func insertNew(_ db: Database) throws {
         try db.cachedStatement(
