@@ -172,9 +172,13 @@ final class SmallDisk {
             return
         }
         let fixture = try Fixture()
-        for index in 0..<400 { try fixture.log(draft(person: "Person \(index)", note: String(repeating: "n", count: 2000))) }
+        for index in 0..<400 {
+            try fixture.log(draft(person: "Person \(index)", note: String(repeating: "n", count: 2000)))
+        }
         let target = disk.path + "/backup.sqlite"
-        let error = #expect(throws: HotlineError.self) { try fixture.hotline().backup(to: target, by: OperatorName("anna")) }
+        let error = #expect(throws: HotlineError.self) {
+            try fixture.hotline().backup(to: target, by: OperatorName("anna"))
+        }
         guard case .databaseUnavailable(_, let reason)? = error else {
             Issue.record("expected databaseUnavailable, got \(String(describing: error))")
             return
@@ -196,7 +200,8 @@ final class SmallDisk {
         for index in 0..<200 {
             do {
                 _ = try hotline.logInquiry(
-                    draft(person: "Person \(index)", note: String(repeating: "n", count: 3000)), by: OperatorName("anna"))
+                    draft(person: "Person \(index)", note: String(repeating: "n", count: 3000)),
+                    by: OperatorName("anna"))
             } catch let HotlineError.databaseUnavailable(_, why) {
                 reason = why
                 break
@@ -213,20 +218,25 @@ final class SmallDisk {
         }
         // Given a small live database on a small disk, and a large backup elsewhere
         let big = try Fixture()
-        for index in 0..<600 { try big.log(draft(person: "Person \(index)", note: String(repeating: "n", count: 3000))) }
+        for index in 0..<600 {
+            try big.log(draft(person: "Person \(index)", note: String(repeating: "n", count: 3000)))
+        }
         let backup = big.directory.appendingPathComponent("big.sqlite").path
         try big.hotline().backup(to: backup, by: OperatorName("anna"))
         let database = try HotlineDatabase.open(path: disk.path + "/hotline.sqlite")
         let hotline = Hotline(database: database, rules: .shipped)
         _ = try hotline.logInquiry(draft(person: "Live"), by: OperatorName("anna"))
         // When it is restored, then the full disk is said, and the live database is unchanged
-        let error = #expect(throws: HotlineError.self) { _ = try hotline.restore(from: backup, by: OperatorName("anna")) }
+        let error = #expect(throws: HotlineError.self) {
+            _ = try hotline.restore(from: backup, by: OperatorName("anna"))
+        }
         guard case .databaseUnavailable(_, let reason)? = error else {
             Issue.record("expected databaseUnavailable, got \(String(describing: error))")
             return
         }
         #expect(reason.contains("the disk is full"), "\(reason)")
-        #expect(try database.read { db in try String.fetchAll(db, sql: "SELECT person_name FROM person_case") } == ["Live"])
+        #expect(
+            try database.read { db in try String.fetchAll(db, sql: "SELECT person_name FROM person_case") } == ["Live"])
         let left = try FileManager.default.contentsOfDirectory(atPath: disk.path).filter {
             $0.contains("restoring") || $0.contains("incomplete")
         }

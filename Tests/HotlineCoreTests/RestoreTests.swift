@@ -33,7 +33,9 @@ import Testing
     }
 
     func persons(at path: String) throws -> Set<String> {
-        try DatabaseQueue(path: path).read { db in Set(try String.fetchAll(db, sql: "SELECT person_name FROM person_case")) }
+        try DatabaseQueue(path: path).read { db in
+            Set(try String.fetchAll(db, sql: "SELECT person_name FROM person_case"))
+        }
     }
 
     @Test func writesCommittedDuringARestoreAreInTheRestoredDatabaseOrTheSavedCopy() throws {
@@ -128,14 +130,16 @@ import Testing
         #expect(try given.fixture.snapshot() == before)
         // And db check on a database edited the same way reports the drift
         try given.fixture.database.write { db in
-            try db.execute(sql: "CREATE TRIGGER z AFTER INSERT ON inquiry BEGIN UPDATE operator SET role = 'admin'; END")
+            try db.execute(
+                sql: "CREATE TRIGGER z AFTER INSERT ON inquiry BEGIN UPDATE operator SET role = 'admin'; END")
             try db.execute(sql: "CREATE INDEX extra ON inquiry(note)")
         }
         let problems = try given.fixture.hotline().checkDatabase(by: OperatorName("anna"))
-        #expect(problems.map(\.description) == [
-            "schema: the index extra is not part of hotline's schema (the migrations do not make it)",
-            "schema: the trigger z is not part of hotline's schema (the migrations do not make it)",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "schema: the index extra is not part of hotline's schema (the migrations do not make it)",
+                "schema: the trigger z is not part of hotline's schema (the migrations do not make it)",
+            ])
     }
 
     @Test func aFreshDatabaseHasExactlyTheMigrationsSchema() throws {
@@ -185,7 +189,9 @@ import Testing
     @Test func aCorruptPageIsAProblemOfDbCheckNotAnError() throws {
         // Given a database whose case table's pages are overwritten with garbage
         let given = try Given()
-        for index in 0..<200 { try given.fixture.log(draft(person: "Filler \(index)", note: String(repeating: "x", count: 300))) }
+        for index in 0..<200 {
+            try given.fixture.log(draft(person: "Filler \(index)", note: String(repeating: "x", count: 300)))
+        }
         let path = given.fixture.path
         try given.fixture.database.writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")

@@ -43,7 +43,9 @@ struct DatabaseCommand: AsyncParsableCommand {
     struct Restore: ContextCommand {
         static let configuration = CommandConfiguration(
             commandName: "restore",
-            abstract: "Replace the database's content with a backup that passes db check (the current content is saved first).")
+            abstract:
+                "Replace the database's content with a backup that passes db check (the current content is saved first)."
+        )
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The backup file.") var path: String
 

@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import HotlineCore
 
 /// Lines from a terminal through libedit: editing, persistent history (mode 0600), tab
 /// completion, and Ctrl-C dropping the line being typed.
@@ -10,17 +11,22 @@ struct EditLineSource: LineSource {
     private let historyPath: String?
 
     init(historyPath: String?, completer: @escaping Completer) {
-        self.historyPath = historyPath
+        self.historyPath = historyPath.flatMap { path in
+            guard Self.createPrivately(path) else {
+                Console.printError(
+                    "hotline: no history this session: \(path) is a symbolic link or cannot be created privately "
+                        + "(hotline never writes through a link); remove it to keep a history.")
+                return nil
+            }
+            return path
+        }
         Self.completer = completer
         hotline_editline_setup("hotline") { before, word in
             let before = before.map { String(cString: $0) } ?? ""
             let word = word.map { String(cString: $0) } ?? ""
             for match in EditLineSource.completer?(before, word) ?? [] { hotline_completion_add(match) }
         }
-        if let historyPath {
-            Self.createPrivately(historyPath)
-            _ = hotline_history_read(historyPath)
-        }
+        if let historyPath = self.historyPath { _ = hotline_history_read(historyPath) }
     }
 
     /// The completer libedit's C callback reaches; only the shell's one thread touches it.
@@ -50,13 +56,16 @@ struct EditLineSource: LineSource {
         if let historyPath { _ = hotline_history_write(historyPath) }
     }
 
-    /// The history holds what families said: readable by its owner only.
-    private static func createPrivately(_ path: String) {
+    /// The history holds what families said: readable by its owner only, and never written
+    /// through a symbolic link (libedit would follow it). Returns whether the file is usable.
+    static func createPrivately(_ path: String) -> Bool {
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let descriptor = open(path, O_CREAT | O_WRONLY | O_APPEND, 0o600)
-        if descriptor >= 0 { close(descriptor) }
-        chmod(path, 0o600)
+        guard !PrivateFiles.isSymbolicLink(path) else { return false }
+        let descriptor = open(path, O_CREAT | O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return fchmod(descriptor, 0o600) == 0
     }
 }

@@ -64,7 +64,9 @@ enum SchemaDrift {
         }
         for key in actual.keys.sorted() where expected[key] == nil {
             problems.append(
-                .init(check: "schema", detail: "the \(key) is not part of hotline's schema (the migrations do not make it)"))
+                .init(
+                    check: "schema",
+                    detail: "the \(key) is not part of hotline's schema (the migrations do not make it)"))
         }
         return problems
     }

@@ -148,7 +148,8 @@ extension Hotline {
             PrivateFiles.removeTemporary(stage)
             if let error = error as? HotlineError { throw error }
             throw HotlineError.databaseUnavailable(
-                path: database.path, reason: HotlineDatabase.explain(error) + " (while checking the backup; nothing was changed)")
+                path: database.path,
+                reason: HotlineDatabase.explain(error) + " (while checking the backup; nothing was changed)")
         }
         guard problems.isEmpty else {
             PrivateFiles.removeTemporary(stage)
@@ -170,7 +171,8 @@ extension Hotline {
         do {
             try database.mappingBusy {
                 try database.writer.writeWithoutTransaction { live in
-                    let staged = try DatabaseQueue(path: stage, configuration: HotlineDatabase.configuration(busyTimeout: 1))
+                    let staged = try DatabaseQueue(
+                        path: stage, configuration: HotlineDatabase.configuration(busyTimeout: 1))
                     defer { try? staged.close() }
                     try staged.inDatabase { source in
                         try source.backup(to: live, pagesPerStep: 1) { _ in
@@ -233,7 +235,8 @@ extension Hotline {
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
             }
             try destination.close()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        {
             throw error
         } catch {
             throw HotlineError.databaseUnavailable(path: first, reason: HotlineDatabase.explain(error))
