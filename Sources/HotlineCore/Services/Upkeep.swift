@@ -141,7 +141,11 @@ extension Hotline {
                     try db.execute(sql: "VACUUM")
                 }
             }
-            try HotlineDatabase.migrator.migrate(staged)
+            do {
+                try HotlineDatabase.migrator.migrate(staged)
+            } catch {
+                throw refuse("hotline's migrations fail on it (\(HotlineDatabase.explain(error)))")
+            }
             problems = try staged.read { db in try Self.allProblems(in: db, lifecycle: rules.lifecycle) }
             try staged.close()
         } catch {
