@@ -141,6 +141,8 @@ enum RestoreMode {
             if case .signaled = result.ending, result.killedByUs { killed += 1 }
             tally.check(!result.crashed || result.killedByUs, "kill \(iteration): crashed: \(result.summary())")
             if isBackup && FileManager.default.fileExists(atPath: target) {
+                let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? 0
+                tally.check(size > 0, "kill \(iteration): an empty file under the backup's name")
                 let complete = hotline.run(["db", "check", "--db", target, "--as", "stress"])
                 tally.check(
                     complete.exitCode == 0, "kill \(iteration): a partial backup under its name: \(complete.summary())")
