@@ -42,6 +42,12 @@ struct RestoreCommandTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)
         #expect(names.filter { $0.contains("incomplete") || $0.contains("restoring") || $0.contains("creating") } == [])
         #expect(!names.contains("b.sqlite-journal") && !names.contains("b.sqlite-wal"))
+        // --keep 1 deletes the older copy
+        let pruned = await cli.run(["db", "backups", "--keep", "1", "--format", "json"])
+        #expect(pruned.code == 0 && pruned.err.contains("Deleted"), "\(pruned.err)")
+        let left = try #require(try pruned.json as? [[String: Any]])
+        #expect(left.map { $0["path"] as? String } == [listed.last?["path"] as? String])
+        #expect(await cli.run(["db", "backups", "--keep=-1"]).code == 1)
     }
 
     @Test func anEmptyDatabasePathIsAConfigurationError() async throws {

@@ -61,8 +61,15 @@ struct DatabaseCommand: AsyncParsableCommand {
             commandName: "backups",
             abstract: "List the copies restores saved beside the database, and files interrupted operations left.")
         @OptionGroup var options: GlobalOptions
+        @Option(help: "Delete all but the newest N copies restores saved, then list what is left.")
+        var keep: Int?
 
         func execute(_ context: CommandContext) throws {
+            if let keep {
+                for copy in try context.hotline.pruneSavedCopies(keeping: keep, by: try context.operatorName()) {
+                    Console.printError("Deleted \(copy.path) (\(copy.bytes) bytes, \(Render.time(copy.modified))).")
+                }
+            }
             let copies = try context.hotline.savedCopies(by: try context.operatorName())
             if copies.isEmpty && context.format == .table {
                 Console.print("No saved copies beside \(context.hotline.database.path).")

@@ -85,7 +85,7 @@ extension Hotline {
             } else if rest.contains(".incomplete-") || rest.hasPrefix("restoring-") || rest.hasPrefix("creating-") {
                 note = "incomplete: left by an interrupted backup, restore or creation; safe to delete"
             } else if rest.hasPrefix("before-restore-") {
-                note = "the content before a restore"
+                note = SavedCopy.beforeRestore
             } else {
                 continue
             }
@@ -94,6 +94,25 @@ extension Hotline {
             copies.append(SavedCopy(path: path, bytes: bytes, modified: modified, note: note))
         }
         return copies.sorted { ($0.modified, $0.path) < ($1.modified, $1.path) }
+    }
+
+    /// Deletes all but the newest `keep` copies restores saved, and returns the ones deleted.
+    /// Files interrupted operations left are not touched: one may belong to a restore running now.
+    public func pruneSavedCopies(keeping keep: Int, by actor: OperatorName) throws -> [SavedCopy] {
+        guard keep >= 0 else {
+            throw HotlineError.invalidField(
+                field: "--keep", value: String(keep), problem: "it is negative",
+                accepted: "the number of saved copies to keep, 0 or more")
+        }
+        let saved = try savedCopies(by: actor).filter { $0.note == SavedCopy.beforeRestore }
+        let doomed = saved.dropLast(keep)
+        for copy in doomed {
+            guard unlink(copy.path) == 0 else {
+                throw HotlineError.databaseUnavailable(
+                    path: copy.path, reason: "cannot delete it (\(String(cString: strerror(errno))))")
+            }
+        }
+        return Array(doomed)
     }
 
     // MARK: - Restore steps
@@ -279,4 +298,7 @@ public struct SavedCopy: Encodable, Sendable, Equatable {
     public let bytes: Int64
     public let modified: Date
     public let note: String
+
+    /// The note of a copy a restore saved.
+    public static let beforeRestore = "the content before a restore"
 }
