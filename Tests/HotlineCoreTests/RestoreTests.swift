@@ -142,6 +142,35 @@ import Testing
             ])
     }
 
+    @Test func aBackupFromAnOlderHotlineIsMigratedOnTheCopyAndRestored() throws {
+        // Given a backup written before the search migration, and the file's bytes
+        let given = try Given()
+        let older = given.fixture.directory.appendingPathComponent("older.sqlite").path
+        let queue = try DatabaseQueue(path: older)
+        try HotlineDatabase.migrator.migrate(queue, upTo: "v002_operators")
+        try queue.close()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: older))
+        // When it is restored, then the database has every migration and passes db check
+        _ = try given.restore(older)
+        let version = try given.fixture.hotline().schemaVersion()
+        #expect(version.pending == [])
+        #expect(try given.fixture.hotline().checkDatabase(by: OperatorName("anna")) == [])
+        // And the backup file itself was only read
+        #expect(try Data(contentsOf: URL(fileURLWithPath: older)) == bytes)
+    }
+
+    @Test func aRestoreInsideATransactionIsRefused() throws {
+        let given = try Given()
+        let hotline = given.fixture.hotline()
+        try given.fixture.database.inSessionTransaction {
+            let error = #expect(throws: HotlineError.self) {
+                try hotline.restore(from: given.backup, by: OperatorName("anna"))
+            }
+            #expect(invalidField(error)?.problem == "a restore cannot run inside a transaction")
+            return false
+        }
+    }
+
     @Test func aFreshDatabaseHasExactlyTheMigrationsSchema() throws {
         let fixture = try Fixture()
         #expect(try fixture.database.read { db in try SchemaDrift.differences(in: db) } == [])
