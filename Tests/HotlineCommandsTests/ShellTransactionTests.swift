@@ -102,7 +102,7 @@ struct ShellTransactionTests {
         #expect(result.code == 0, "\(result.err)")
         #expect(result.out.contains("logged (pending until commit); opened case"), "\(result.out)")
         #expect(result.out.contains("new -> searching (pending until commit)."), "\(result.out)")
-        #expect(result.out.contains("Committed (2 commands that wrote)."), "\(result.out)")
+        #expect(result.out.contains("Committed (2 commands wrote)."), "\(result.out)")
         let after = try await cli.shell(["\(logLine) Two"])
         #expect(after.out.contains("logged; opened case"))
     }
@@ -113,7 +113,7 @@ struct ShellTransactionTests {
         #expect(result.code == 1)
         #expect(
             result.err.contains("line 4: the input ended inside the transaction begun on line 1"), "\(result.err)")
-        #expect(result.err.contains("2 commands that wrote wrote nothing"), "\(result.err)")
+        #expect(result.err.contains("the writes of 2 commands in it are lost"), "\(result.err)")
         #expect(try cli.caseCount() == 0)
     }
 
@@ -157,7 +157,7 @@ struct ShellTransactionTests {
         #expect(Date().timeIntervalSince(started) < 5)
         #expect(result.code == 1)
         #expect(result.err.contains("waited 1 s for its next line and was rolled back"), "\(result.err)")
-        #expect(result.err.contains("1 command that wrote wrote nothing"), "\(result.err)")
+        #expect(result.err.contains("the writes of 1 command in it are lost"), "\(result.err)")
         #expect(try cli.caseCount() == 0)
         #expect(
             await cli.run(["inquiry"] + Array(logLine.split(separator: " ").dropFirst().map(String.init)) + ["Two"])
@@ -224,7 +224,7 @@ struct ShellTransactionTests {
         #expect(Date().timeIntervalSince(started) < 2.5)
         #expect(captured.err.contains("interrupted (Ctrl-C): the command stopped"), "\(captured.err)")
         #expect(captured.out.contains("tester ("), "\(captured.out)")  // the session went on
-        #expect(captured.out.contains("Committed (1 command that wrote)."), "\(captured.out)")
+        #expect(captured.out.contains("Committed (1 command wrote)."), "\(captured.out)")
         #expect(try cli.caseCount() == 2001)
     }
 

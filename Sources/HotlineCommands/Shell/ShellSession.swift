@@ -48,7 +48,14 @@ final class ShellSession {
         var writes = 0
         init(line: Int) { self.line = line }
 
-        var writesText: String { writes == 1 ? "1 command that wrote" : "\(writes) commands that wrote" }
+        /// "2 commands wrote", for `commit`.
+        var wrote: String { "\(writes == 0 ? "no" : String(writes)) command\(writes == 1 ? "" : "s") wrote" }
+        /// What a rollback lost, in words.
+        var lost: String {
+            writes == 0
+                ? "no command in it had written anything"
+                : "the writes of \(writes) command\(writes == 1 ? "" : "s") in it are lost"
+        }
     }
 
     /// Runs every line of `source`; returns the exit code: for a script, 0 or the last failing
@@ -181,29 +188,29 @@ final class ShellSession {
         }
         switch end {
         case .commit:
-            Console.print("Committed (\(block.writesText)).")
+            Console.print("Committed (\(block.wrote)).")
             return (.commit, 0)
         case .rollback, .exit, .stopped:
             Console.print("Rolled back; nothing of the transaction was written.")
             return (end, 0)
         case .endOfInput:
             let code = report(
-                "hotline: the input ended inside the transaction begun on line \(block.line); it was rolled back, "
-                    + "so its \(block.writesText) wrote nothing. End a transaction with commit (or rollback).")
+                "hotline: the input ended inside the transaction begun on line \(block.line); it was rolled back: "
+                    + "\(block.lost). End a transaction with commit (or rollback).")
             return (.endOfInput, interactive ? 0 : code)
         case .idle:
             let seconds = context.settings.shell.idleTransactionSeconds
             let code = report(
                 "hotline: the transaction begun on line \(block.line) waited \(Self.seconds(seconds)) s for its next "
-                    + "line and was rolled back: it held the write lock, blocking every other writer. Its "
-                    + "\(block.writesText) wrote nothing. (The limit is shell.idleTransactionSeconds.)")
+                    + "line and was rolled back: it held the write lock, blocking every other writer; "
+                    + "\(block.lost). (The limit is shell.idleTransactionSeconds.)")
             guard !interactive else { return (.rollback, code) }
             guard keepGoing else { return (.stopped, code) }
             return (skipBlock(&source), code)
         case .aborted:
             let code = report(
                 "hotline: the interrupted command ended the transaction begun on line \(block.line): "
-                    + "it was rolled back and its \(block.writesText) wrote nothing.")
+                    + "it was rolled back: \(block.lost).")
             guard !interactive else { return (.rollback, code) }
             guard keepGoing else { return (.stopped, code) }
             return (skipBlock(&source), code)
