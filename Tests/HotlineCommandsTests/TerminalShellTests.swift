@@ -23,6 +23,7 @@ final class Terminal {
     }
 
     deinit {
+        // Ends the server, its shell and the pane's `sleep`.
         _ = try? Self.tmux.map { try Self.run($0, ["-L", socket, "kill-server"]) }
     }
 
@@ -103,8 +104,20 @@ final class Terminal {
         }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // The test runner's threads block most signals, and a spawned child inherits the mask:
+        // a tmux server started with it never ends on kill-server (nor its shells on SIGHUP).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         var output: [UInt8] = []
         if capture {
             close(ends[1])
