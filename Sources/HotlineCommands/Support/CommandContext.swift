@@ -46,6 +46,10 @@ struct CommandContext {
         return context
     }
 
+    /// " (pending until commit)" inside the shell's `begin`, where a write is not written yet;
+    /// "" elsewhere. Every message that reports a write says it.
+    var pending: String { hotline.database.isInSessionTransaction ? " (pending until commit)" : "" }
+
     /// The same context with another default output format (the shell's `format` command).
     func with(format: OutputFormat) -> CommandContext {
         CommandContext(
@@ -106,7 +110,21 @@ struct CommandContext {
                 closed: lifecycle.stringArray(forKey: "closed", default: shipped.lifecycle.closed),
                 reopenTo: lifecycle.stringArray(forKey: "reopenTo", default: shipped.lifecycle.reopenTo)),
             channels: reader.stringArray(forKey: "channels", default: shipped.channels),
-            relationships: reader.stringArray(forKey: "relationships", default: shipped.relationships))
+            relationships: reader.stringArray(forKey: "relationships", default: shipped.relationships),
+            shell: .init(
+                idleTransactionSeconds: try idleTransactionSeconds(
+                    reader.double(
+                        forKey: "shell.idleTransactionSeconds", default: shipped.shell.idleTransactionSeconds))))
+    }
+
+    /// A transaction idle for less than a second could not be typed; one idle for more than a
+    /// day is one nobody is watching.
+    private static func idleTransactionSeconds(_ seconds: Double) throws -> Double {
+        guard seconds >= 1 && seconds <= 86_400 else {
+            throw HotlineError.configuration(
+                "shell.idleTransactionSeconds is \(seconds); it must be a number of seconds from 1 to 86400")
+        }
+        return seconds
     }
 
     /// The user's configuration file: `--config`, else `HOTLINE_CONFIG` (both must exist),

@@ -25,6 +25,14 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
         }
     }
 
+    public struct ShellSettings: Codable, Sendable, Equatable {
+        /// How long the shell's `begin … commit` may wait for the next line before it is rolled
+        /// back: an open transaction holds the write lock, so a forgotten one blocks every writer.
+        public var idleTransactionSeconds: Double
+
+        public init(idleTransactionSeconds: Double) { self.idleTransactionSeconds = idleTransactionSeconds }
+    }
+
     /// The version of this file's format.
     public var version: Int
     /// The database path; `nil` means the user's data directory.
@@ -39,11 +47,13 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
     public var lifecycle: LifecycleSettings
     public var channels: [String]
     public var relationships: [String]
+    public var shell: ShellSettings
 
     public init(
         version: Int, db: String?, operator: String?, format: String?, busyTimeoutSeconds: Double,
         phone: Phone,
-        lifecycle: LifecycleSettings, channels: [String], relationships: [String]
+        lifecycle: LifecycleSettings, channels: [String], relationships: [String],
+        shell: ShellSettings = .init(idleTransactionSeconds: 120)
     ) {
         self.version = version
         self.db = db
@@ -54,6 +64,7 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
         self.lifecycle = lifecycle
         self.channels = channels
         self.relationships = relationships
+        self.shell = shell
     }
 
     /// The shipped defaults: Config/hotline.json, embedded at build time.

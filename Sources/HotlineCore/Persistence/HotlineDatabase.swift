@@ -140,8 +140,11 @@ public struct HotlineDatabase: Sendable {
 
     /// Runs `body` inside one transaction that spans several commands: every `write` and
     /// `read` made meanwhile joins it. `body` returns whether to commit. It holds the write
-    /// lock until it returns, so other operators' writes wait: keep it short.
-    public func inSessionTransaction(_ body: () throws -> Bool) throws {
+    /// lock until it returns, so other operators' writes wait: keep it short. `check` runs
+    /// first, inside the transaction (the operator's role); when it throws, nothing starts.
+    public func inSessionTransaction(
+        check: (Database) throws -> Void = { _ in }, _ body: () throws -> Bool
+    ) throws {
         guard session.database == nil else {
             throw HotlineError.invalidField(
                 field: "begin", value: "begin", problem: "a transaction is already open",
@@ -150,13 +153,30 @@ public struct HotlineDatabase: Sendable {
         try mappingBusy {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    try check(db)
                     session.database = db
                     defer { session.database = nil }
-                    return try body() ? .commit : .rollback
+                    let commit = try body()
+                    // A statement interrupted by Ctrl-C can make SQLite roll the whole
+                    // transaction back: then there is nothing left to commit (GRDB's
+                    // rollback accepts a transaction already gone).
+                    return commit && db.isInsideTransaction ? .commit : .rollback
                 }
             }
         }
     }
+
+    /// Rows changed so far on the session transaction's connection (`nil` outside one): a
+    /// command that changed it wrote something that is pending until commit.
+    public var sessionChangesCount: Int? { session.database?.totalChangesCount }
+
+    /// Whether the session transaction is still open in SQLite (an interrupted write can
+    /// make SQLite roll it back on its own).
+    public var isSessionTransactionAlive: Bool { session.database?.isInsideTransaction ?? false }
+
+    /// Stops the statements running on this database at their next step; they fail with
+    /// SQLITE_INTERRUPT and their transaction is rolled back. Safe from any thread (Ctrl-C).
+    public func interrupt() { writer.interrupt() }
 
     /// Runs `body` in an IMMEDIATE transaction that `body` may commit and reopen as it goes
     /// (the bulk loader's batches). Whatever is pending when `body` returns is committed; when
@@ -256,7 +276,7 @@ public struct HotlineDatabase: Sendable {
                     attributes: [.posixPermissions: 0o700])
             } catch {
                 throw HotlineError.databaseUnavailable(
-                    path: path, reason: "cannot create the folder \(directory)")
+                    path: path, reason: "cannot create the folder \(HotlineError.shownPath(directory))")
             }
         }
         let temporary = PrivateFiles.temporaryName(beside: path, purpose: "creating")

@@ -43,6 +43,13 @@ extension Hotline {
         }
     }
 
+    /// Runs `body` as one transaction spanning several commands (the shell's `begin`), for an
+    /// operator with at least the operator role: it holds the write lock, so a viewer, a
+    /// disabled or unknown operator must not be able to block every writer with it.
+    public func inSessionTransaction(by name: OperatorName, _ body: () throws -> Bool) throws {
+        try database.inSessionTransaction(check: { db in try authorize(name, as: .operator, in: db) }, body)
+    }
+
     /// The operator's role, or `nil` in set-up mode; for `whoami`.
     public func role(of name: OperatorName) throws -> (role: Role?, setupMode: Bool) {
         try database.read { db in
