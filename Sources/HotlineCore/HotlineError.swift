@@ -61,7 +61,7 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
 
     /// Quotes a user's value for an error message, shortened and with control characters made
     /// visible, so a pasted megabyte or an escape sequence cannot flood or corrupt a terminal.
-    static func quoted(_ value: String) -> String {
+    public static func quoted(_ value: String) -> String {
         let limit = 60
         var shown = ""
         for scalar in value.unicodeScalars.prefix(limit) {

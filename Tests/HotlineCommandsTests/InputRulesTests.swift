@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import HotlineCore
+import Testing
+
+@testable import HotlineCommands
+
+/// Settings that are numbers, configuration files that are not JSON, references typed with
+/// typographic dashes, lookalike operators, phone numbers of another country, combining-mark
+/// floods: refused with words (exit 78 for configuration), never a crash (issue 10).
+struct InputRulesTests {
+    @Test(arguments: ["3e6", "nan", "inf", "-inf", "-1e308", "-1", "abc", "", "1e-400x", "2147484"])
+    func aBadBusyTimeoutInTheEnvironmentIsAConfigurationError(value: String) async throws {
+        let error = await #expect(throws: HotlineError.self) {
+            try await CommandContext.loadSettings(
+                try GlobalOptions.parse([]),
+                environment: ["HOTLINE_BUSY_TIMEOUT_SECONDS": value, "HOME": "/nonexistent"])
+        }
+        guard case .configuration(let message)? = error else {
+            Issue.record("expected a configuration error, got \(String(describing: error))")
+            return
+        }
+        #expect(message.contains("busyTimeoutSeconds"))
+        #expect(message.contains("HOTLINE_BUSY_TIMEOUT_SECONDS"))
+        #expect(message.contains("a number from 0 to 3600"))
+    }
+
+    @Test(arguments: [
+        #"{"busyTimeoutSeconds": 2147484}"#, #"{"busyTimeoutSeconds": -1}"#, #"{"busyTimeoutSeconds": "abc"}"#,
+        #"{"busyTimeoutSeconds": 1e308}"#, #"{"busyTimeoutSeconds": [1]}"#, #"{"version": 2}"#,
+        #"{"version": "one"}"#,
+    ])
+    func aBadNumberInTheFileExits78NamingTheKey(json: String) async throws {
+        let cli = try CLI()
+        let file = cli.directory.appendingPathComponent("config.json")
+        try Data(json.utf8).write(to: file)
+        let result = await cli.run(["case", "list", "--config", file.path])
+        #expect(result.code == 78)
+        #expect(result.err.contains(json.contains("version") ? "version" : "busyTimeoutSeconds"), "\(result.err)")
+        #expect(result.err.contains(file.path))
+    }
+
+    @Test func goodNumbersAreTaken() async throws {
+        let settings = try await CommandContext.loadSettings(
+            try GlobalOptions.parse([]), environment: ["HOTLINE_BUSY_TIMEOUT_SECONDS": "2.5", "HOME": "/nonexistent"])
+        #expect(settings.busyTimeoutSeconds == 2.5)
+        let cli = try CLI()
+        let file = cli.directory.appendingPathComponent("config.json")
+        try Data(#"{"busyTimeoutSeconds": 0, "version": 1}"#.utf8).write(to: file)
+        let fromFile = try await CommandContext.loadSettings(
+            try GlobalOptions.parse(["--config", file.path]), environment: [:])
+        #expect(fromFile.busyTimeoutSeconds == 0)
+    }
+
+    @Test(arguments: [
+        ("{\"format\": \"json\",\n  \"db\": x}", "at line 2, column 9"),
+        ("{\"format\" \"json\"}", "at line 1, column"),
+        ("[\"phone\"]", "holds a JSON array, not an object"),
+        ("\"text\"", "holds a JSON value, not an object"),
+        ("", "is empty"),
+        ("{\"format\": ", "ends before the JSON is complete"),
+    ])
+    func aBrokenConfigurationFileSaysWhichFileWhatAndWhere(content: String, said: String) async throws {
+        let cli = try CLI()
+        let file = cli.directory.appendingPathComponent("config.json")
+        try Data(content.utf8).write(to: file)
+        let result = await cli.run(["case", "list", "--config", file.path])
+        #expect(result.code == 78)
+        #expect(result.err.contains(file.path), "\(result.err)")
+        #expect(result.err.contains(said), "\(result.err)")
+        #expect(result.err.contains("a JSON object like Config/hotline.json"))
+        #expect(!result.err.contains("NSCocoaErrorDomain") && !result.err.contains("3840"))
+    }
+
+    @Test func aConfigurationFileThatIsNotUTF8OrADirectoryIsRefused() async throws {
+        let cli = try CLI()
+        let file = cli.directory.appendingPathComponent("config.json")
+        try Data([0xFF, 0xFE, 0x7B, 0x7D]).write(to: file)
+        var result = await cli.run(["case", "list", "--config", file.path])
+        #expect(result.code == 78 && result.err.contains("is not UTF-8 text"), "\(result.err)")
+        result = await cli.run(["case", "list", "--config", cli.directory.path])
+        #expect(result.code == 78 && result.err.contains("is a directory"), "\(result.err)")
+    }
+}
