@@ -81,4 +81,18 @@ struct InputRulesTests {
         result = await cli.run(["case", "list", "--config", cli.directory.path])
         #expect(result.code == 78 && result.err.contains("is a directory"), "\(result.err)")
     }
+
+    @Test(arguments: ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}", "\u{FF0D}"])
+    func aReferenceTypedWithAnyDashFindsTheCase(dash: String) async throws {
+        let cli = try CLI()
+        let ref = try await cli.logInquiry()
+        let typed = ref.replacing("-", with: dash)
+        let shown = await cli.run(["case", "show", typed])
+        #expect(shown.code == 0, "\(shown.err)")
+        #expect(shown.out.contains(ref))
+        let wide = String(
+            String.UnicodeScalarView(
+                ref.unicodeScalars.map { $0.properties.numericType != nil ? Unicode.Scalar($0.value + 0xFEE0)! : $0 }))
+        #expect(await cli.run(["case", "status", wide, "searching"]).code == 0)
+    }
 }
