@@ -95,4 +95,28 @@ struct InputRulesTests {
                 ref.unicodeScalars.map { $0.properties.numericType != nil ? Unicode.Scalar($0.value + 0xFEE0)! : $0 }))
         #expect(await cli.run(["case", "status", wide, "searching"]).code == 0)
     }
+
+    @Test func aLookalikeOperatorIsRefusedAndNothingIsWritten() async throws {
+        let cli = try CLI()
+        #expect(await cli.run(["operator", "add", "anna"], operatorName: "anna").code == 0)
+        let before = try cli.operators()
+        for lookalike in ["Anna", "ａｎｎａ", "\u{0430}nna", "anna\u{200B}", "\u{202E}anna"] {
+            let result = await cli.run(["operator", "add", lookalike], operatorName: "anna")
+            #expect(result.code == 1, "\(lookalike): \(result.err)")
+            #expect(try cli.operators() == before)
+        }
+        // And she acts under any case or width of her name
+        #expect(await cli.run(["case", "list"], operatorName: "ANNA").code == 0)
+        #expect(await cli.run(["case", "list"], operatorName: "ａｎｎａ").code == 0)
+        #expect(await cli.run(["case", "list"], operatorName: "\u{0430}nna").code == 1)
+    }
+}
+
+extension CLI {
+    /// The operator table, row by row.
+    func operators() throws -> [String] {
+        let queue = try DatabaseQueue(path: dbPath)
+        return try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM operator ORDER BY name").map { "\($0)" }
+        }
+    }
 }

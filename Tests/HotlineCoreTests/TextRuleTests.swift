@@ -119,7 +119,7 @@ import Testing
     }
 
     @Test func operatorNameFollowsTheSameRules() throws {
-        #expect(try OperatorName("Анна К.").name == "Анна К.")
+        #expect(try OperatorName("Анна К.").name == "анна к.")
         #expect(throws: HotlineError.self) { try OperatorName("") }
         #expect(throws: HotlineError.self) { try OperatorName("anna\u{0007}") }
         #expect(throws: HotlineError.self) { try OperatorName(String(repeating: "a", count: 101)) }
