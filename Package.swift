@@ -38,9 +38,16 @@ let package = Package(
                 .embedInCode("regions.json"),
             ]
         ),
+        // Google's libphonenumber (Debian's libphonenumber-dev, C++) behind a small C interface:
+        // phone numbers checked against the numbering plan of the country they belong to.
+        .target(
+            name: "CPhoneNumber",
+            linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("protobuf")]
+        ),
         .target(
             name: "HotlineCore",
             dependencies: [
+                "CPhoneNumber",
                 "HotlineSchema",
                 "HotlineDefaults",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -85,5 +92,7 @@ let package = Package(
                 "HotlineCommands", "HotlineCore", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-    ]
+    ],
+    // libphonenumber's headers (and Abseil's under them) need C++17.
+    cxxLanguageStandard: .cxx17
 )

@@ -110,6 +110,30 @@ struct InputRulesTests {
         #expect(await cli.run(["case", "list"], operatorName: "ａｎｎａ").code == 0)
         #expect(await cli.run(["case", "list"], operatorName: "\u{0430}nna").code == 1)
     }
+
+    @Test func aForeignNationalNumberOrAMarkFloodIsRefusedAndNothingIsWritten() async throws {
+        let cli = try CLI()
+        _ = try await cli.logInquiry()
+        let before = try cli.snapshot()
+        let base = [
+            "inquiry", "log", "--region", "Kursk", "--inquirer", "M", "--relationship", "mother", "--channel", "phone",
+            "--new-case",
+        ]
+        var result = await cli.run(base + ["--person", "Petr Ivanov", "--contact", "phone:0501234567"])
+        #expect(result.code == 1)
+        #expect(result.err.contains("+380"), "\(result.err)")
+        result = await cli.run(base + ["--person", "Petr" + String(repeating: "\u{0301}", count: 4_000_000)])
+        #expect(result.code == 1)
+        #expect(result.err.contains("invalid person") && result.err.contains("8000004 bytes"))
+        #expect(result.err.count < 1000)
+        result = await cli.run(
+            base + [
+                "--person", "Petr Ivanov", "--note",
+                String(repeating: "e\u{0301}\u{0301}\u{0301}\u{0301}\u{0301}", count: 2),
+            ])
+        #expect(result.code == 1 && result.err.contains("invalid note"))
+        #expect(try cli.snapshot() == before)
+    }
 }
 
 extension CLI {

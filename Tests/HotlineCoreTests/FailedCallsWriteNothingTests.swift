@@ -27,7 +27,7 @@ import Testing
         case tooManyContacts, missingPerson, unknownCaseForInquiry, mistypedCaseForInquiry
         case unknownCaseForStatus, mistypedCaseForStatus, forbiddenMove, sameStatus, unknownStatus, badAsOf
         case badStatusNote, badSource
-        case combiningMarkFlood, combiningMarkNote, markFloodEmail
+        case combiningMarkFlood, combiningMarkNote, foreignNationalPhone, markFloodEmail
 
         /// Makes the call, which must fail.
         func run(on given: Given) throws {
@@ -73,6 +73,7 @@ import Testing
                     draft(
                         note: "Last call " + String(repeating: "a\u{0301}\u{0302}\u{0303}\u{0304}\u{0306}", count: 3)),
                     at: later)
+            case .foreignNationalPhone: try f.log(draft(contacts: ["phone:0501234567"]), at: later)
             case .markFloodEmail:
                 try f.log(
                     draft(contacts: ["email:maria@e" + String(repeating: "\u{0301}", count: 100_000) + "x.org"]),

@@ -126,10 +126,10 @@ public struct HotlineRules: Sendable {
         relationships = try Vocabulary(field: "relationship", words: settings.relationships)
         self.regions = regions
         defaultCountry = settings.phone.defaultCountry.uppercased()
-        guard PhoneNumber.plans[defaultCountry] != nil else {
+        guard PhoneNumber.isSupportedCountry(defaultCountry) else {
             throw .configuration(
-                "phone.defaultCountry '\(settings.phone.defaultCountry)' is not one of "
-                    + PhoneNumber.supportedCountries.joined(separator: ", "))
+                "phone.defaultCountry '\(settings.phone.defaultCountry)' is not a country with a numbering plan. "
+                    + "Accepted: an ISO 3166-1 code such as RU, UA, KZ")
         }
     }
 
