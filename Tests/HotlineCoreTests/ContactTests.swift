@@ -1,3 +1,4 @@
+import CPhoneNumber
 import Testing
 
 @testable import HotlineCore
@@ -250,6 +251,47 @@ import Testing
 /// Numbers checked against the plan of the country they end up in, with libphonenumber
 /// (issue 10, item 18).
 @Suite struct PhoneNumberPlanTests {
+    /// The fast path (calling code split off, trunk prefix dropped, IsValidNumber) against the
+    /// library's parser, on real-looking numbers of the plain plans and on random digits.
+    @Test func theFastPathAgreesWithTheParser() throws {
+        var generator = SeededGenerator(state: 10)
+        let countries = [
+            "RU", "KZ", "UA", "BY", "MD", "GE", "AM", "AZ", "UZ", "KG", "TJ", "TM", "LV", "LT", "EE", "PL", "DE", "MX",
+            "AR", "IT", "US",
+        ]
+        let trunks = ["RU": "8", "KZ": "8", "UA": "0", "BY": "8", "MD": "0", "GE": "0", "PL": "", "DE": "0", "LV": ""]
+        var tried = 0
+        var valid = 0
+        var disagreements: [String] = []
+        for _ in 0..<8_000 {
+            let country = countries.randomElement(using: &generator)!
+            let example = try #require(PhoneNumber.example(country)).filter(\.isNumber)
+            let code = PhoneNumber.parse("+" + example, country: country, fast: false).callingCode
+            // The example with its last digits changed, as typed three ways; or random digits.
+            let keep = Int.random(in: 2...example.count, using: &generator)
+            let digits =
+                String(example.prefix(keep))
+                + String(
+                    (keep..<example.count).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            let national = String(digits.dropFirst(String(code).count))
+            let random = String(
+                (0..<Int.random(in: 4...14, using: &generator)).map { _ in
+                    Character(String(Int.random(in: 0...9, using: &generator)))
+                })
+            for text in ["+" + digits, (trunks[country] ?? "") + national, national, random, "+" + random] {
+                let fast = PhoneNumber.parse(text, country: country, fast: true)
+                let slow = PhoneNumber.parse(text, country: country, fast: false)
+                tried += 1
+                if slow.result == HOTLINE_PHONE_VALID { valid += 1 }
+                if fast.result != slow.result || fast.e164 != slow.e164 || fast.region != slow.region {
+                    disagreements.append("\(text) in \(country): \(fast) vs \(slow)")
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+        #expect(valid > tried / 4, "\(valid) of \(tried) valid: the inputs should be mostly real-looking")
+    }
+
     @Test func theWrittenOutCountriesAreTheLibrarys() {
         #expect(PhoneNumber.countries == PhoneNumber.librarysCountries())
     }

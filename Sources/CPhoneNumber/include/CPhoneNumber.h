@@ -41,9 +41,13 @@ typedef enum {
 /// alpha-2). Writes the number in E.164 (`+79161234567`) to `e164` (at least 24 bytes), the
 /// country it belongs to (2 letters, or "" if the calling code is shared and no region's plan
 /// holds it) to `region` (at least 4 bytes), and its calling code to `calling_code`.
+/// With `fast` set, `text` given as "+DIGITS" or "DIGITS" is first checked without the
+/// library's parser (calling code split off, trunk prefix dropped, then IsValidNumber: about
+/// 4 µs instead of 20); anything that is not valid that way goes through the parser, so the
+/// answer is the parser's. Tests check the two agree.
 hotline_phone_result hotline_phone_parse(
     const char *text, const char *default_region, char *e164, size_t e164_size, char *region,
-    size_t region_size, int *calling_code);
+    size_t region_size, int *calling_code, int fast);
 
 /// Writes every region with a numbering plan in the library, as "AC,AD,…", to `regions`;
 /// returns how many there are.

@@ -140,14 +140,19 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
         throw invalid("read with the default country \(country): \(why)\(hint)")
     }
 
-    /// One call into libphonenumber: `text` read with `country` as the default.
-    private static func parse(_ text: String, country: String)
+    /// One call into libphonenumber: `text` ("+DIGITS" or "DIGITS") read with `country` as
+    /// the default. The library's parser costs about 15 µs a call (20 with the validity check),
+    /// the hand-written parser it replaces 3 µs; with `fast`, a number of the plain plans
+    /// (Russia, Ukraine, their neighbours) is checked without it in about 5 µs. A test checks
+    /// both ways agree on random and real-looking numbers.
+    static func parse(_ text: String, country: String, fast: Bool = true)
         -> (result: hotline_phone_result, e164: String, region: String, callingCode: Int)
     {
         var e164 = [CChar](repeating: 0, count: 32)
         var region = [CChar](repeating: 0, count: 8)
         var callingCode: Int32 = 0
-        let result = hotline_phone_parse(text, country, &e164, e164.count, &region, region.count, &callingCode)
+        let result = hotline_phone_parse(
+            text, country, &e164, e164.count, &region, region.count, &callingCode, fast ? 1 : 0)
         return (
             result, String(decoding: e164.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
             String(decoding: region.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
@@ -156,7 +161,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// An example mobile number of `country`, in international format, for error messages.
-    private static func example(_ country: String) -> String? {
+    static func example(_ country: String) -> String? {
         var buffer = [CChar](repeating: 0, count: 48)
         guard hotline_phone_example(country, &buffer, buffer.count) != 0 else { return nil }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
