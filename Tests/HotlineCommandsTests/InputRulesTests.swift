@@ -52,6 +52,16 @@ struct InputRulesTests {
         #expect(fromFile.busyTimeoutSeconds == 0)
     }
 
+    @Test(arguments: ["0", "36601", "9223372036854775807"])
+    func aNumericFlagOutOfRangeIsRefusedNamingIt(days: String) async throws {
+        let cli = try CLI()
+        _ = try await cli.logInquiry()
+        let result = await cli.run(["stats", "--days", days])
+        #expect(result.code == 1)
+        #expect(result.err.contains("invalid days '\(days)'") && result.err.contains("a number from 1 to 36600"))
+        #expect(await cli.run(["stats", "--days", "36600"]).code == 0)
+    }
+
     @Test(arguments: [
         ("{\"format\": \"json\",\n  \"db\": x}", "at line 2, column 9"),
         ("{\"format\" \"json\"}", "at line 1, column"),

@@ -85,6 +85,11 @@ extension Hotline {
 
     /// Open cases by region and by status, and inquiries per day over the last `days` days.
     public func stats(days: Int = 30, as reader: OperatorName) throws -> HotlineStats {
+        // A century at most: 9223372036854775807 days went back before year 1 of the calendar.
+        guard (1...36_600).contains(days) else {
+            throw HotlineError.invalidField(
+                field: "days", value: String(days), problem: "it is out of range", accepted: "a number from 1 to 36600")
+        }
         let openNames = String(
             decoding: try JSONEncoder().encode(rules.lifecycle.openStatuses.map(\.name)), as: UTF8.self)
         let since = now().addingTimeInterval(-Double(days) * 86_400)
