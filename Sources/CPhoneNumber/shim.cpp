@@ -46,7 +46,7 @@ const std::set<int> &plainCodes() {
 // read the plain way: the calling code split off the front (calling codes are prefix-free),
 // or the region's trunk prefix (8, 0) dropped from a national number. Parse does the same
 // with regular expressions; a number not valid this way still gets the parser.
-bool fastValid(const std::string &text, const std::string &region, PhoneNumber *number) {
+bool fastValid(const std::string &text, const std::string &region, PhoneNumber *number, std::string *owner) {
     const PhoneNumberUtil &u = util();
     std::string digits;
     int code = 0;
@@ -73,9 +73,9 @@ bool fastValid(const std::string &text, const std::string &region, PhoneNumber *
     if (plainCodes().count(code) == 0 || digits.empty() || digits.size() > 17) return false;
     // A national number that (still) begins with the trunk prefix is the parser's to read:
     // it strips the prefix after a calling code too (+375 8 …) when what is left may be a number.
-    std::string owner, trunk;
-    u.GetRegionCodeForCountryCode(code, &owner);
-    u.GetNddPrefixForRegion(owner, true, &trunk);
+    std::string main, trunk;
+    u.GetRegionCodeForCountryCode(code, &main);
+    u.GetNddPrefixForRegion(main, true, &trunk);
     if (!trunk.empty() && digits.compare(0, trunk.size(), trunk) == 0) return false;
     for (char c : digits)
         if (c < '0' || c > '9') return false;
@@ -88,7 +88,9 @@ bool fastValid(const std::string &text, const std::string &region, PhoneNumber *
         if (zeros > 1) number->set_number_of_leading_zeros(static_cast<int>(zeros));
     }
     number->set_national_number(std::stoull(digits));
-    return u.IsValidNumber(*number);
+    // IsValidNumber would look the region up again (regular expressions, for a shared +7).
+    u.GetRegionCodeForNumber(*number, owner);
+    return *owner != "ZZ" && u.IsValidNumberForRegion(*number, *owner);
 }
 
 }  // namespace
@@ -101,14 +103,13 @@ extern "C" hotline_phone_result hotline_phone_parse(
     *calling_code = 0;
     const PhoneNumberUtil &u = util();
     PhoneNumber number;
-    if (fast && fastValid(text, default_region, &number)) {
+    std::string owner;
+    if (fast && fastValid(text, default_region, &number, &owner)) {
         std::string formatted;
         u.Format(number, PhoneNumberUtil::E164, &formatted);
         copy(formatted, e164, e164_size);
         *calling_code = number.country_code();
-        std::string found;
-        u.GetRegionCodeForNumber(number, &found);
-        if (found != "ZZ") copy(found, region, region_size);
+        copy(owner, region, region_size);
         return HOTLINE_PHONE_VALID;
     }
     number.Clear();
