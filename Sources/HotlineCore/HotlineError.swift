@@ -70,10 +70,12 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
     public static func quoted(_ value: String) -> String {
         let limit = 60
         var shown = ""
+        var marks = 0  // combining marks in a row: more than TextRule allows are shown escaped
         for scalar in value.unicodeScalars.prefix(limit) {
-            if scalar.properties.generalCategory == .control
-                || scalar.properties.generalCategory == .format
-            {
+            let category = scalar.properties.generalCategory
+            let isMark = category == .nonspacingMark || category == .spacingMark || category == .enclosingMark
+            marks = isMark ? marks + 1 : 0
+            if category == .control || category == .format || marks > TextRule.maxMarksPerCharacter {
                 shown += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 shown.unicodeScalars.append(scalar)
