@@ -71,11 +71,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "hotline", dependencies: ["HotlineCommands"]),
+        // The one seeded random generator that the benchmark, the stress tool and the tests share.
+        .target(name: "HotlineTesting"),
         // hotline next to raw SQLite on the same database: seeding, timings, growth, memory.
         .executableTarget(
             name: "hotline-bench",
             dependencies: [
                 "HotlineCore",
+                "HotlineTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -84,18 +87,19 @@ let package = Package(
         // Concurrency, kill and hostile-input stress against the built `hotline` binary.
         .executableTarget(
             name: "hotline-stress",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HotlineTesting", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "HotlineCoreTests",
-            dependencies: ["HotlineCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["HotlineCore", "HotlineTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "HotlineCommandsTests",
             dependencies: [
-                "HotlineCommands", "HotlineCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "HotlineCommands", "HotlineCore", "HotlineTesting", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "HotlineTestingTests", dependencies: ["HotlineTesting"]),
     ],
     // libphonenumber's headers (and Abseil's under them) need C++17.
     cxxLanguageStandard: .cxx17

@@ -1,5 +1,6 @@
 import Foundation
 import HotlineCore
+import HotlineTesting
 
 /// The person sought in one generated case, as they really are; each inquiry describes them
 /// its own way (script, spelling, how much of the birth date the family gave).

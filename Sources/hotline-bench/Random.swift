@@ -1,27 +1,10 @@
 import Foundation
+import HotlineTesting
 
 /// Deterministic randomness for the generated load: the same `--seed` gives the same cases,
-/// inquiries and status changes on every machine (Swift's own generator is seeded by the OS).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    /// A generator for one item (a case, a step) derived from the run's seed: items can be
-    /// generated in any order and still come out the same.
-    init(seed: UInt64, stream: UInt64, item: UInt64) {
-        var mixer = SplitMix64(seed: seed ^ (stream &* 0xD6E8_FEB8_6659_FD93) ^ (item &* 0x9E37_79B9_7F4A_7C15))
-        state = mixer.next()
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// inquiries and status changes on every machine. The generator is HotlineTesting's SplitMix64
+/// (shared with the stress tool and the tests); these are the draws the load is made of.
+extension SplitMix64 {
     /// Uniform in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HotlineCore
+import HotlineTesting
 
 /// The inputs of the timed operations, all built before any timing: drafts for hotline, the
 /// same inquiries validated and folded for the raw side, and cases picked from the database.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotlineTesting
 
 #if canImport(Glibc)
     import Glibc
@@ -58,7 +59,7 @@ enum KillsMode {
         let hotline = Hotline(executable: executable, home: workspace.path)
         let db = workspace.database
         let seed = seed ?? UInt64.random(in: 0...UInt64.max)
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         say("kills: \(count) writers killed at random on \(db) (--seed \(seed))")
 
         // One case whose status the status-changing victims flip, so their history chain is

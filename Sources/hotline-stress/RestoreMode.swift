@@ -1,4 +1,5 @@
 import Foundation
+import HotlineTesting
 
 #if canImport(Glibc)
     import Glibc
@@ -21,7 +22,7 @@ enum RestoreMode {
         let inquiries = long ? 200 : 40
         let kills = long ? 100 : 12
         let seed = seed ?? UInt64.random(in: 0...UInt64.max)
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         say("restore: \(writers) writers x \(inquiries) during 2 restores of a \(cases)-case database (--seed \(seed))")
 
         // A database of `cases` cases, seeded through the shell in blocks (one commit per block);
@@ -123,7 +124,7 @@ enum RestoreMode {
     /// a complete database; the live database passes `db check`; every saved copy `db backups`
     /// lists as the content before a restore is complete.
     static func killBackupsAndRestores(
-        hotline: Hotline, workspace: Workspace, backup: String, count: Int, random: inout SeededGenerator,
+        hotline: Hotline, workspace: Workspace, backup: String, count: Int, random: inout SplitMix64,
         tally: Tally
     ) -> (Int, Double) {
         let db = workspace.database

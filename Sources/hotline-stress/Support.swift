@@ -484,19 +484,6 @@ func visible(_ text: String, limit: Int = 80) -> String {
 
 func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }
 
-/// A small seeded generator (SplitMix64), so a kills run can be repeated with `--seed`.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 // MARK: - hotline's JSON, as far as the checks read it
 
 struct CaseSummaryJSON: Decodable, Equatable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HotlineTesting
 import Testing
 
 @testable import HotlineCore
@@ -8,7 +9,7 @@ import Testing
 struct DatabaseTimeTests {
     /// Random instants from 1900 to 2100, with and without a fraction of a second.
     static let instants: [Date] = {
-        var generator = SeededGenerator(state: 42)
+        var generator = SplitMix64(seed: 42)
         var dates = (0..<5000).map { index in
             let seconds = Double.random(in: -2_208_988_800...4_102_444_800, using: &generator)
             return Date(timeIntervalSince1970: index % 2 == 0 ? seconds.rounded(.down) : seconds)

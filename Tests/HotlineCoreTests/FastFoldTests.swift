@@ -1,3 +1,4 @@
+import HotlineTesting
 import Testing
 
 @testable import HotlineCore
@@ -12,7 +13,7 @@ struct FastFoldTests {
     }()
 
     static func randomNames(count: Int, seed: UInt64) -> [String] {
-        var generator = SeededGenerator(state: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             String(
                 (0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HotlineTesting
 import Testing
 
 @testable import HotlineCore
@@ -18,19 +19,6 @@ func utcDate(_ year: Int, _ month: Int, _ day: Int) -> Date {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     return calendar.date(from: DateComponents(year: year, month: month, day: day))!
-}
-
-/// A seeded random number generator (SplitMix64), so random tests are repeatable.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// The parts of an `invalidField` error, or `nil` for any other error.
@@ -145,7 +133,7 @@ struct Fixture {
 
     /// A well-formed reference that no case in this database has.
     func unusedReference() throws -> String {
-        var generator = SeededGenerator(state: 99)
+        var generator = SplitMix64(seed: 99)
         let used = Set(try strings("SELECT ref FROM person_case").compactMap { $0 })
         while true {
             let ref = CaseReference.random(using: &generator).description
