@@ -5,6 +5,19 @@ import Foundation
 /// after every input would triple the run time; on a mismatch the failed inputs are replayed
 /// one by one to name the culprit.)
 extension HostileLane {
+    /// What the accepted inputs since the last snapshot should have written.
+    struct ExpectedWrites {
+        var newRefs: Set<String> = []
+        var newOperators: Set<[UInt8]> = []
+        var audit = 0
+
+        mutating func add(_ effect: Effect) {
+            newRefs.formUnion(effect.newRefs)
+            newOperators.formUnion(effect.newOperators)
+            audit += effect.audit
+        }
+    }
+
     /// The database as `case list`, `audit` and `operator list` show it, read in one shell.
     struct Snapshot {
         var cases: [String: CaseSummaryJSON] = [:]
@@ -36,10 +49,10 @@ extension HostileLane {
     private func differences(from before: Snapshot, to after: Snapshot) -> [String] {
         var problems: [String] = []
         let added = Set(after.cases.keys).subtracting(before.cases.keys)
-        if added != expectedNewRefs {
+        if added != expected.newRefs {
             problems.append(
-                "cases opened \(added.count), accepted inputs opened \(expectedNewRefs.count) "
-                    + "(unexpected: \(added.subtracting(expectedNewRefs).sorted().prefix(5).joined(separator: ", ")))")
+                "cases opened \(added.count), accepted inputs opened \(expected.newRefs.count) "
+                    + "(unexpected: \(added.subtracting(expected.newRefs).sorted().prefix(5).joined(separator: ", ")))")
         }
         let removed = Set(before.cases.keys).subtracting(after.cases.keys)
         if !removed.isEmpty { problems.append("cases vanished: \(removed.sorted().joined(separator: ", "))") }
@@ -51,10 +64,10 @@ extension HostileLane {
                 "base case \(baseRef) is \(base.status) with \(base.inquiries) inquiries, "
                     + "expected \(baseStatus) with \(baseInquiries)")
         }
-        if after.audit != before.audit + expectedAudit {
-            problems.append("audit has \(after.audit - before.audit) new entries, expected \(expectedAudit)")
+        if after.audit != before.audit + expected.audit {
+            problems.append("audit has \(after.audit - before.audit) new entries, expected \(expected.audit)")
         }
-        if after.operators != before.operators.union(expectedNewOperators) {
+        if after.operators != before.operators.union(expected.newOperators) {
             problems.append("operators changed other than by the accepted inputs")
         }
         return problems
@@ -72,9 +85,7 @@ extension HostileLane {
                 "after \(context): the database is not what the accepted inputs wrote: \(problems.joined(separator: "; "))"
             )
             var current = after
-            expectedNewRefs = []
-            expectedNewOperators = []
-            expectedAudit = 0
+            expected = ExpectedWrites()
             for (label, invocation) in quiet {
                 let result = run(invocation)
                 guard let next = takeSnapshot() else { break }
@@ -89,9 +100,7 @@ extension HostileLane {
             return
         }
         snapshot = after
-        expectedNewRefs = []
-        expectedNewOperators = []
-        expectedAudit = 0
+        expected = ExpectedWrites()
         quiet = []
     }
 }

@@ -32,9 +32,7 @@ final class HostileLane {
 
     /// The database as last seen, and what successes have written since.
     var snapshot = Snapshot()
-    var expectedNewRefs: Set<String> = []
-    var expectedNewOperators: Set<[UInt8]> = []
-    var expectedAudit = 0
+    var expected = ExpectedWrites()
     /// Inputs since the snapshot that should have written nothing, to replay on a mismatch.
     var quiet: [(label: String, invocation: Invocation)] = []
 

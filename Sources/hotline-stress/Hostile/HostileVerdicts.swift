@@ -59,9 +59,7 @@ extension HostileLane {
             let verdict = custom?(result) ?? target.map { verify($0, value, result) } ?? .readOK
             switch verdict {
             case .exact(let effect), .normalized(let effect):
-                expectedNewRefs.formUnion(effect.newRefs)
-                expectedNewOperators.formUnion(effect.newOperators)
-                expectedAudit += effect.audit
+                expected.add(effect)
                 if case .exact = verdict { outcome = .exact } else { outcome = .normalized }
                 tally.check(true, "")
             case .readOK:
@@ -69,9 +67,7 @@ extension HostileLane {
                 tally.check(true, "")
                 quiet.append((what, invocation))
             case .wrong(let problem, let effect):
-                expectedNewRefs.formUnion(effect.newRefs)
-                expectedNewOperators.formUnion(effect.newOperators)
-                expectedAudit += effect.audit
+                expected.add(effect)
                 outcome = .bad
                 tally.fail("\(what): exit 0 but \(problem)")
             }
@@ -184,7 +180,7 @@ extension HostileLane {
         else { return .wrong("operator list failed: \(listed.summary())") }
         if target == .operatorName {
             // The accounting needs the name that was stored, whatever it is: the one not seen before.
-            let known = snapshot.operators.union(expectedNewOperators)
+            let known = snapshot.operators.union(expected.newOperators)
             let added = operators.map { Array($0.name.utf8) }.filter { !known.contains($0) }
             let effect = Effect(newOperators: added, audit: added.count)
             // Names are stored in their canonical form: NFKC, lower case, spaces collapsed.
