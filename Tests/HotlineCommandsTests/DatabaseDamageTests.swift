@@ -92,6 +92,57 @@ struct DatabaseDamageTests {
         let checked = await check(cli)
         #expect(checked.code == 0, "\(checked.out)\(checked.err)")
     }
+
+    @Test func aDeletedNameEntryIsAProblem() async throws {
+        let cli = try CLI()
+        let ref = try await cli.logInquiry(person: "Шевченко Тарас")
+        try damage(
+            cli,
+            "DELETE FROM name_entry WHERE kind = 'inquirer' AND case_id = (SELECT id FROM person_case WHERE ref = ?)",
+            [ref])
+        let checked = await check(cli)
+        #expect(checked.code == 1)
+        #expect(
+            checked.out.contains(
+                "problem: name index: case \(ref): the inquirer name 'Иванова Мария' has no name entry"))
+    }
+
+    @Test func deletedSearchIndexContentIsAProblem() async throws {
+        let cli = try CLI()
+        let ref = try await cli.logInquiry(person: "Шевченко Тарас")
+        #expect(await cli.run(["search", "Shevchenko Taras"]).out.contains(ref))
+        try damage(cli, "INSERT INTO name_search (name_search) VALUES ('delete-all')")
+        #expect(!(await cli.run(["search", "Shevchenko Taras"]).out.contains(ref)))  // silently missed
+        let checked = await check(cli)
+        #expect(checked.code == 1)
+        #expect(
+            checked.out.contains(
+                "problem: name index: case \(ref): the person name 'Шевченко Тарас' is missing from the search index"))
+    }
+
+    @Test func aReferenceFailingItsCheckDigitIsAProblem() async throws {
+        let cli = try CLI()
+        let ref = try await cli.logInquiry()
+        var digits = Array(ref)
+        digits[0] = digits[0] == "1" ? "2" : "1"
+        let broken = String(digits)
+        try damage(cli, "UPDATE person_case SET ref = ? WHERE ref = ?", [broken, ref])
+        let checked = await check(cli)
+        #expect(checked.code == 1)
+        #expect(
+            checked.out.contains("problem: reference: case reference '\(broken)': the check digit does not match"))
+    }
+
+    @Test func anImpossibleBirthDateIsAProblem() async throws {
+        let cli = try CLI()
+        let ref = try await cli.logInquiry(extra: ["--born", "1998-03-14"])
+        try damage(cli, "UPDATE person_case SET born = '1998-02-30'")
+        try damage(cli, "UPDATE inquiry SET born = '1850'")
+        let checked = await check(cli)
+        #expect(checked.code == 1)
+        #expect(checked.out.contains("problem: born: case \(ref): born '1998-02-30' is impossible"))
+        #expect(checked.out.contains("problem: born: case \(ref) (an inquiry): born '1850' is impossible"))
+    }
 }
 
 /// Lets exactly one of several racing tasks through.

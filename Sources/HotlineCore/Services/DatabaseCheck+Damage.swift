@@ -10,7 +10,7 @@ extension Hotline {
     /// All of them, at most `limit` problems.
     static func damageProblems(in db: Database, limit: Int) throws -> [CheckProblem] {
         var problems: [CheckProblem] = []
-        for check in [mergeProblems] {
+        for check in [mergeProblems, referenceProblems, bornProblems, nameIndexProblems] {
             guard problems.count < limit else { break }
             problems += try check(db, limit - problems.count)
         }
@@ -90,6 +90,125 @@ extension Hotline {
                 node = target
             }
             problems.append(CheckProblem(check: "merges", detail: "case \(refs[start]!) \(detail)"))
+        }
+        return problems
+    }
+
+    /// Every stored reference is the canonical form of a reference whose check digit matches.
+    static func referenceProblems(in db: Database, limit: Int) throws -> [CheckProblem] {
+        var problems: [CheckProblem] = []
+        let refs = try String.fetchCursor(db, sql: "SELECT ref FROM person_case")
+        while problems.count < limit, let ref = try refs.next() {
+            let problem: String
+            do {
+                guard try CaseReference(parsing: ref).description != ref else { continue }
+                problem = "is not written as NNNN-NNNN"
+            } catch .invalidReference(_, let why) {
+                problem = why
+            } catch {
+                problem = "\(error)"
+            }
+            problems.append(
+                CheckProblem(check: "reference", detail: "case reference \(HotlineError.quoted(ref)): \(problem)"))
+        }
+        return problems
+    }
+
+    /// Every stored birth date, of a case or an inquiry, is one the service layer accepts.
+    static func bornProblems(in db: Database, limit: Int) throws -> [CheckProblem] {
+        var problems: [CheckProblem] = []
+        let today = Date()
+        var accepted: Set<String> = []  // ~30,000 distinct dates, each parsed once
+        for (table, sql) in [
+            ("case", "SELECT ref, born FROM person_case WHERE born IS NOT NULL"),
+            (
+                "inquiry",
+                """
+                SELECT person_case.ref, inquiry.born FROM inquiry JOIN person_case ON person_case.id = inquiry.case_id
+                WHERE inquiry.born IS NOT NULL AND inquiry.born IS NOT person_case.born
+                """
+            ),
+        ] {
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while problems.count < limit, let row = try rows.next() {
+                let born: String = row[1]
+                guard !accepted.contains(born) else { continue }
+                do {
+                    _ = try PartialDate(parsing: born, field: "born", today: today)
+                    accepted.insert(born)
+                } catch .invalidField(_, _, let problem, _) {
+                    problems.append(
+                        CheckProblem(
+                            check: "born",
+                            detail: "case \(row[0] as String)\(table == "inquiry" ? " (an inquiry)" : ""): born "
+                                + "\(HotlineError.quoted(born)) is impossible (\(problem))"))
+                } catch {
+                    problems.append(CheckProblem(check: "born", detail: "case \(row[0] as String): \(error)"))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Every name a case is known by (its own, and the person sought and the inquirer of each
+    /// of its inquiries) has its entry in name_entry, and every entry its row in the FTS index:
+    /// a missing one makes search silently miss the case.
+    static func nameIndexProblems(in db: Database, limit: Int) throws -> [CheckProblem] {
+        guard try db.tableExists("name_entry") else { return [] }  // before v003; rebuilt on migration
+        var problems: [CheckProblem] = []
+        let unindexed = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT person_case.ref, name_entry.kind, name_entry.name FROM name_entry
+                JOIN person_case ON person_case.id = name_entry.case_id
+                WHERE name_entry.id NOT IN (SELECT rowid FROM name_search) ORDER BY name_entry.id
+                """)
+        while problems.count < limit, let row = try unindexed.next() {
+            problems.append(
+                CheckProblem(
+                    check: "name index",
+                    detail: "case \(row[0] as String): the \(row[1] as String) name \(HotlineError.quoted(row[2])) "
+                        + "is missing from the search index: search cannot find it by that name"))
+        }
+        // Three streams in case order, merged: the entries, the cases, their inquiries.
+        let entries = try Row.fetchCursor(
+            db, sql: "SELECT case_id, kind, folded FROM name_entry ORDER BY case_id")
+        let cases = try Row.fetchCursor(
+            db, sql: "SELECT id, ref, person_name FROM person_case WHERE merged_into IS NULL ORDER BY id")
+        let asked = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT inquiry.case_id, inquiry.person_name, inquirer.name FROM inquiry
+                JOIN inquirer ON inquirer.id = inquiry.inquirer_id ORDER BY inquiry.case_id
+                """)
+        var entry = try entries.next()
+        var inquiry = try asked.next()
+        while problems.count < limit, let row = try cases.next() {
+            let caseId: Int64 = row[0]
+            let ref: String = row[1]
+            var indexed: Set<String> = []  // "kind folded"
+            while let current = entry, (current[0] as Int64) <= caseId {
+                if (current[0] as Int64) == caseId { indexed.insert("\(current[1] as String) \(current[2] as String)") }
+                entry = try entries.next()
+            }
+            var expected: [(kind: String, name: String)] = [("person", row[2])]
+            while let current = inquiry, (current[0] as Int64) <= caseId {
+                if (current[0] as Int64) == caseId {
+                    expected.append(("person", current[1]))
+                    expected.append(("inquirer", current[2]))
+                }
+                inquiry = try asked.next()
+            }
+            var reported: Set<String> = []
+            for (kind, name) in expected where problems.count < limit {
+                let key = "\(kind) \(NameFolding.key(name))"
+                guard !indexed.contains(key), reported.insert(key).inserted else { continue }
+                problems.append(
+                    CheckProblem(
+                        check: "name index",
+                        detail: "case \(ref): the \(kind) name \(HotlineError.quoted(name)) has no name entry: "
+                            + "search cannot find the case by it"))
+            }
         }
         return problems
     }
