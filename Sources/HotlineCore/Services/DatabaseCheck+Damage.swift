@@ -170,9 +170,11 @@ extension Hotline {
                     detail: "case \(row[0] as String): the \(row[1] as String) name \(HotlineError.quoted(row[2])) "
                         + "is missing from the search index: search cannot find it by that name"))
         }
-        // Three streams in case order, merged: the entries, the cases, their inquiries.
+        // Three streams in case order, merged: the entries, the cases, their inquiries. A name
+        // spelled as an entry is needs no folding (most inquiries repeat a spelling), which
+        // keeps this to ~0.3 s for 100,000 cases.
         let entries = try Row.fetchCursor(
-            db, sql: "SELECT case_id, kind, folded FROM name_entry ORDER BY case_id")
+            db, sql: "SELECT case_id, kind = 'person', name, folded FROM name_entry ORDER BY case_id")
         let cases = try Row.fetchCursor(
             db, sql: "SELECT id, ref, person_name FROM person_case WHERE merged_into IS NULL ORDER BY id")
         let asked = try Row.fetchCursor(
@@ -183,31 +185,37 @@ extension Hotline {
                 """)
         var entry = try entries.next()
         var inquiry = try asked.next()
+        var indexed: [(person: Bool, name: String, folded: String)] = []
+        var expected: [(person: Bool, name: String)] = []
         while problems.count < limit, let row = try cases.next() {
             let caseId: Int64 = row[0]
-            let ref: String = row[1]
-            var indexed: Set<String> = []  // "kind folded"
+            indexed.removeAll(keepingCapacity: true)
             while let current = entry, (current[0] as Int64) <= caseId {
-                if (current[0] as Int64) == caseId { indexed.insert("\(current[1] as String) \(current[2] as String)") }
+                if (current[0] as Int64) == caseId { indexed.append((current[1], current[2], current[3])) }
                 entry = try entries.next()
             }
-            var expected: [(kind: String, name: String)] = [("person", row[2])]
+            expected.removeAll(keepingCapacity: true)
+            expected.append((true, row[2]))
             while let current = inquiry, (current[0] as Int64) <= caseId {
                 if (current[0] as Int64) == caseId {
-                    expected.append(("person", current[1]))
-                    expected.append(("inquirer", current[2]))
+                    expected.append((true, current[1]))
+                    expected.append((false, current[2]))
                 }
                 inquiry = try asked.next()
             }
-            var reported: Set<String> = []
-            for (kind, name) in expected where problems.count < limit {
-                let key = "\(kind) \(NameFolding.key(name))"
-                guard !indexed.contains(key), reported.insert(key).inserted else { continue }
+            var reported: [(person: Bool, folded: String)] = []
+            for (person, name) in expected where problems.count < limit {
+                if indexed.contains(where: { $0.person == person && $0.name == name }) { continue }
+                let folded = NameFolding.key(name)
+                guard !indexed.contains(where: { $0.person == person && $0.folded == folded }),
+                    !reported.contains(where: { $0.person == person && $0.folded == folded })
+                else { continue }
+                reported.append((person, folded))
                 problems.append(
                     CheckProblem(
                         check: "name index",
-                        detail: "case \(ref): the \(kind) name \(HotlineError.quoted(name)) has no name entry: "
-                            + "search cannot find the case by it"))
+                        detail: "case \(row[1] as String): the \(person ? "person" : "inquirer") name "
+                            + "\(HotlineError.quoted(name)) has no name entry: search cannot find the case by it"))
             }
         }
         return problems
