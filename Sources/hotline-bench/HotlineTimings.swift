@@ -74,12 +74,11 @@ struct HotlineSide {
         try hotline.search(SearchQuery(text: text), as: me).count
     }
 
-    // (7) Every pair, not only the first 100; `oneByOne`: the intake search for every case, as
-    // before DuplicateFinder.
-    func duplicates(region: String?, oneByOne: Bool = false) throws -> Int {
+    // (7) `oneByOne`: the intake search for every case, as before DuplicateFinder.
+    func duplicates(region: String?, limit: Int, oneByOne: Bool = false) throws -> Int {
         oneByOne
-            ? try hotline.duplicatePairsOneByOne(region: region, limit: 10_000_000, as: me).count
-            : try hotline.duplicatePairs(region: region, limit: 10_000_000, as: me).count
+            ? try hotline.duplicatePairsOneByOne(region: region, limit: limit, as: me).count
+            : try hotline.duplicatePairs(region: region, limit: limit, as: me).count
     }
 
     enum IntakeOutcome: Equatable {

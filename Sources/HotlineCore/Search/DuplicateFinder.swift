@@ -66,12 +66,21 @@ struct DuplicateFinder {
                 AND person_case.status IN (SELECT value FROM json_each(?))
                 ORDER BY name_entry.id
                 """, arguments: [String(decoding: try JSONEncoder().encode(openStatuses), as: UTF8.self)])
+        // Spellings repeat (a common name is typed the same way in many cases): each is folded once.
+        var folded: [String: (skeletons: [Int32], words: Int)] = [:]
         while let row = try rows.next() {
-            let readings = Self.skeletonReadings(of: row[2])
-            let sorted = Array(Set(readings.flatMap { $0 }.map { intern($0) })).sorted()
+            let name: String = row[2]
+            var shape = folded[name]
+            if shape == nil {
+                let readings = Self.skeletonReadings(of: name)
+                shape = (
+                    Array(Set(readings.flatMap { $0 }.map { intern($0) })).sorted(), readings.map(\.count).max() ?? 0
+                )
+                folded[name] = shape
+            }
+            let (sorted, words) = shape!  // set just above
             let index = Int32(entries.count)
             entries.append(Entry(id: row[0], caseId: row[1], skeletons: sorted))
-            let words = readings.map(\.count).max() ?? 0
             guard words >= 2 else { continue }  // one word never passes the rule
             Self.forEachSubset(of: sorted) { subset in
                 postings[Self.key(.exact, subset), default: []].append(index)
@@ -97,6 +106,16 @@ struct DuplicateFinder {
 
     /// The skeletons the FTS row of `name` holds: those of every word of every reading.
     static func skeletons(of name: String) -> Set<String> { Set(skeletonReadings(of: name).flatMap { $0 }) }
+
+    private var skeletonsBySpelling: [String: Set<String>] = [:]
+
+    /// `skeletons(of:)`, each spelling folded once.
+    private mutating func skeletons(of name: String) -> Set<String> {
+        if let known = skeletonsBySpelling[name] { return known }
+        let skeletons = Self.skeletons(of: name)
+        skeletonsBySpelling[name] = skeletons
+        return skeletons
+    }
 
     /// Each reading's skeletons, once each, as `NameMatchPlan` takes them.
     static func skeletonReadings(of name: String) -> [[String]] {
@@ -190,17 +209,25 @@ struct DuplicateFinder {
         }
         guard !caseIds.isEmpty else { return [] }
         let queries = NameFolding.readings(person.name).map { NameSimilarity.words($0.joined(separator: " ")) }
+        let statement = try db.cachedStatement(sql: "SELECT * FROM person_case WHERE id = ?")
+        var records: [Int64: PersonCaseRecord] = [:]
         // As the search ranks them: each case by its best name the search would have found (an
         // inquirer's weighs 0.8 and, if best, hides the case), best first, then by id.
         var ranked: [(score: Double, caseId: Int64, name: String)] = []
         let names = try db.cachedStatement(
             sql: "SELECT kind, name, folded FROM name_entry WHERE case_id = ? ORDER BY id")
         for other in caseIds {
+            // A birth date known on both sides that disagrees rules the case out whichever of
+            // its names would rank best: most namesakes end here, before any name is scored.
+            let record = try PersonCaseRecord.fetchOne(statement, arguments: [other])!  // ids from name_entry
+            let born = record.born.flatMap { try? PartialDate(parsing: $0, field: "born") }
+            if let mine = person.born, let born, !mine.agrees(with: born) { continue }
+            records[other] = record
             var best: (score: Double, name: String?)?
             let rows = try Row.fetchCursor(names, arguments: [other])
             while let row = try rows.next() {
                 let name: String = row[1]
-                guard test.matches(Self.skeletons(of: name)) else { continue }
+                guard test.matches(skeletons(of: name)) else { continue }
                 let words = NameSimilarity.words(row[2])
                 var score = queries.map { NameSimilarity.score($0, words) }.max() ?? 0
                 let isPerson = (row[0] as String) == "person"
@@ -211,9 +238,8 @@ struct DuplicateFinder {
         }
         ranked.sort { ($0.score, $1.caseId) > ($1.score, $0.caseId) }
         var proposed: [DuplicateCandidate] = []
-        let statement = try db.cachedStatement(sql: "SELECT * FROM person_case WHERE id = ?")
         for candidate in ranked {
-            let record = try PersonCaseRecord.fetchOne(statement, arguments: [candidate.caseId])!  // read above
+            let record = records[candidate.caseId]!  // read above
             let theirs = PersonDescription(
                 name: candidate.name, born: record.born.flatMap { try? PartialDate(parsing: $0, field: "born") },
                 region: record.region, unit: record.unit)
