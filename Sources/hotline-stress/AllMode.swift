@@ -38,6 +38,7 @@ struct All: ParsableCommand {
         }
         try timed { try KillsMode.run(executable: executable, count: long ? 500 : 50, seed: seed, keep: common.keep) }
         try timed { try HostileMode.run(executable: executable, jobs: jobs, keep: common.keep) }
+        try timed { try DamageMode.run(executable: executable, keep: common.keep) }
 
         say("Summary")
         let rows = zip(reports, times).map { report, time in
