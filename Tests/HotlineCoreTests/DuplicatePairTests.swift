@@ -85,7 +85,7 @@ import Testing
     func compare(region: String? = nil, limit: Int) throws {
         let hotline = try Self.fixture.get().hotline()
         let anna = try OperatorName("anna")
-        let fast = try hotline.duplicatePairs(region: region, limit: limit, searchingFirst: 0, as: anna)
+        let fast = try hotline.duplicatePairs(region: region, limit: limit, as: anna)
         let slow = try hotline.duplicatePairsOneByOne(region: region, limit: limit, as: anna)
         func show(_ pair: DuplicatePair) -> String {
             "\(pair.score) \(pair.first.ref) \(pair.first.person) / \(pair.second.ref) \(pair.second.person)"
@@ -102,12 +102,4 @@ import Testing
     @Test func aRegionMatchesTheCaseByCaseWay() throws { try compare(region: "UA-30", limit: 100_000) }
 
     @Test func theDefaultLimitMatchesTheCaseByCaseWay() throws { try compare(limit: 100) }
-
-    /// The public call: the first cases through the search, then the index.
-    @Test func searchingFirstThenTheIndexMatchesToo() throws {
-        let hotline = try Self.fixture.get().hotline()
-        let anna = try OperatorName("anna")
-        let mixed = try hotline.duplicatePairs(region: nil, limit: 100_000, searchingFirst: 300, as: anna)
-        #expect(mixed == (try hotline.duplicatePairs(region: nil, limit: 100_000, searchingFirst: 0, as: anna)))
-    }
 }
