@@ -38,9 +38,20 @@ let package = Package(
                 .embedInCode("regions.json"),
             ]
         ),
+        // Google's libphonenumber (Debian's libphonenumber-dev, C++) behind a small C interface:
+        // phone numbers checked against the numbering plan of the country they belong to.
+        // Measured (release, a busy 2-core machine): 7 µs a number on the fast path, 20 through
+        // the library's parser (2.4 for the hand-written plans it replaces); its metadata loads
+        // in about 6 ms on a process's first number; loading it with protobuf, ICU and Abseil
+        // adds about 3 ms to every process start (an empty C program: 1.0 ms, 4.4 ms linked).
+        .target(
+            name: "CPhoneNumber",
+            linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("protobuf")]
+        ),
         .target(
             name: "HotlineCore",
             dependencies: [
+                "CPhoneNumber",
                 "HotlineSchema",
                 "HotlineDefaults",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -85,5 +96,7 @@ let package = Package(
                 "HotlineCommands", "HotlineCore", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-    ]
+    ],
+    // libphonenumber's headers (and Abseil's under them) need C++17.
+    cxxLanguageStandard: .cxx17
 )

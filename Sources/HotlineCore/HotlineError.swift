@@ -53,7 +53,7 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
         case .configuration(let problem):
             return "configuration error: \(problem)"
         case .databaseUnavailable(let path, let reason):
-            return "cannot open the database at \(path): \(reason)"
+            return "cannot open the database at \(HotlineError.shownPath(path)): \(reason)"
         case .databaseBusy(let timeout):
             return "the database stayed locked by other operators for \(timeout) s; nothing was written. "
                 + "Try again, or raise the busy timeout (busyTimeoutSeconds)."
@@ -65,15 +65,23 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
 
     public var errorDescription: String? { description }
 
+    /// A path as messages show it: whole, unless it is long enough to flood a terminal (a
+    /// 100,000-character `--db` was printed twice); then quoted and cut like any value.
+    static func shownPath(_ path: String) -> String {
+        path.unicodeScalars.count > 200 ? quoted(path) : path
+    }
+
     /// Quotes a user's value for an error message, shortened and with control characters made
     /// visible, so a pasted megabyte or an escape sequence cannot flood or corrupt a terminal.
-    static func quoted(_ value: String) -> String {
+    public static func quoted(_ value: String) -> String {
         let limit = 60
         var shown = ""
+        var marks = 0  // combining marks in a row: more than TextRule allows are shown escaped
         for scalar in value.unicodeScalars.prefix(limit) {
-            if scalar.properties.generalCategory == .control
-                || scalar.properties.generalCategory == .format
-            {
+            let category = scalar.properties.generalCategory
+            let isMark = category == .nonspacingMark || category == .spacingMark || category == .enclosingMark
+            marks = isMark ? marks + 1 : 0
+            if category == .control || category == .format || marks > TextRule.maxMarksPerCharacter {
                 shown += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 shown.unicodeScalars.append(scalar)

@@ -124,6 +124,26 @@ enum HostileCorpus {
             .init("invalid UTF-8 truncated", bytes: Array("ab".utf8) + [0xE2, 0x82]),
             .init("invalid UTF-8 lone continuation", bytes: Array("Ив".utf8) + [0x80]),
             .init("NUL byte", bytes: Array("a".utf8) + [0] + Array("b".utf8)),
+            // Issue 10: combining-mark floods (4 characters, up to 8 MB) and stacks of marks.
+            .init("Petr + 50,000 U+0301 (4 characters, 100 kB)", "Petr" + String(repeating: "\u{0301}", count: 50_000)),
+            .init(
+                "Petr + 4,000,000 U+0301 (4 characters, 8 MB)", "Petr" + String(repeating: "\u{0301}", count: 4_000_000)
+            ),
+            .init("5 marks on one letter", "Pe\u{0301}\u{0302}\u{0303}\u{0304}\u{0306}tr"),
+            .init("4 marks on one letter (valid)", "Pe\u{0301}\u{0302}\u{0303}\u{0304}tr"),
+            .init(
+                "200 letters with 4 marks each (1,800 bytes)",
+                String(repeating: "e\u{0301}\u{0302}\u{0303}\u{0304}", count: 200)),
+            // Issue 10: names that look like another (operator names refuse or fold them).
+            .init("lookalike: Cyrillic a in anna", "\u{0430}nna"),
+            .init("lookalike: Greek alpha in Anna", "\u{0391}nna"),
+            .init("lookalike: full-width ａｎｎａ", "ａｎｎａ"),
+            .init("lookalike: Anna", "Anna"),
+            .init("lookalike: anna + zero-width space", "anna\u{200B}"),
+            .init("lookalike: right-to-left override + anna", "\u{202E}anna"),
+            .init("lookalike: anna + word joiner", "an\u{2060}na"),
+            .init("lookalike: anna + variation selector", "anna\u{FE0F}"),
+            .init("lookalike: Hangul filler", "an\u{3164}na"),
         ]
     }
 
@@ -171,6 +191,10 @@ enum HostileCorpus {
             "whatsapp:+380 50 123 4567", "viber:+", "fax:123", ":::", "phone:\u{0661}", "@handle_ok", "12345",
             "other:" + String(repeating: "o", count: 501), "address:  Kursk, ul. Lenina 1  ", "address:",
             "PHONE:+79161234567", " phone :+79161234567",
+            // Issue 10: a national number of another country, numbers outside their plan.
+            "phone:0501234567", "phone:+70501234567", "phone:+380 10 123 4567", "phone:+999 123 456 789",
+            "phone:8 10 380 50 123 4567", "phone:00380501234567", "whatsapp:0501234567",
+            "email:a@e" + String(repeating: "\u{0301}", count: 5000) + ".org",
         ].map { HostileValue("contact " + visible($0, limit: 40), $0, .contact) }
     }
 
@@ -200,6 +224,9 @@ enum HostileCorpus {
             ("own ref, check digit off", dashed(changed)), ("own ref in Arabic-Indic digits", mapped(0x660)),
             ("own ref in fullwidth digits", mapped(0xFF10)), ("own ref and newline", base + "\n"),
             ("own ref with zero-width space", base + "\u{200B}"), ("0000-0000 (valid, no case)", "0000-0000"),
+            ("own ref with an en dash", dashed(digits).replacing("-", with: "\u{2013}")),
+            ("own ref with U+2212", dashed(digits).replacing("-", with: "\u{2212}")),
+            ("own ref with a full-width hyphen", dashed(digits).replacing("-", with: "\u{FF0D}")),
             ("1234-5678", "1234-5678"), ("7 digits", "1234-567"), ("9 digits", "123456789"),
             ("20 digits", "12345678901234567890"), ("letters", "abcd-efgh"), ("minus one", "-1"),
         ].map { HostileValue("ref " + $0.0, $0.1, .reference) }

@@ -273,6 +273,8 @@ final class Lane {
 
     enum Invocation {
         case argv([[UInt8]])
+        /// Arguments with extra `NAME=value` environment variables (bad HOTLINE_* settings).
+        case argvWithEnvironment([[UInt8]], [String])
         /// `hotline shell` with these bytes on standard input.
         case shell([UInt8])
     }
@@ -472,6 +474,10 @@ final class Lane {
     private func run(_ invocation: Invocation, timeout: Double = 60) -> RunResult {
         switch invocation {
         case .argv(let arguments): return hotline.run(raw: arguments, timeout: timeout)
+        case .argvWithEnvironment(let arguments, let variables):
+            var spec = hotline.spec(raw: arguments, timeout: timeout)
+            spec.environment += variables
+            return Child.run(spec)
         case .shell(let script):
             return hotline.run(["shell", "--db", db, "--as", "stress"], stdin: script, timeout: timeout)
         }
@@ -584,13 +590,18 @@ final class Lane {
             let known = snapshot.operators.union(expectedNewOperators)
             let added = operators.map { Array($0.name.utf8) }.filter { !known.contains($0) }
             let effect = Effect(newOperators: added, audit: added.count)
+            // Names are stored in their canonical form: NFKC, lower case, spaces collapsed.
+            let canonical = String(decoding: value, as: UTF8.self).precomposedStringWithCompatibilityMapping
+                .lowercased().precomposedStringWithCompatibilityMapping.split(separator: " ").joined(separator: " ")
             return added == [value]
                 ? .exact(effect)
-                : .wrong(
-                    "operator list has no operator named exactly as the input (new: "
-                        + added.map { "'\(visible(String(decoding: $0, as: UTF8.self)))'" }.joined(separator: ", ")
-                        + ")",
-                    effect)
+                : added == [Array(canonical.utf8)]
+                    ? .normalized(effect)
+                    : .wrong(
+                        "operator list has no operator named exactly as the input (new: "
+                            + added.map { "'\(visible(String(decoding: $0, as: UTF8.self)))'" }.joined(separator: ", ")
+                            + ")",
+                        effect)
         }
         let name = "probe-\(serial)"
         guard let added = operators.first(where: { $0.name == name }) else {
@@ -661,6 +672,38 @@ final class Lane {
             "case list with 1,000 --region options",
             argv(["case", "list"] + asStress + Array(repeating: "--region=Kursk", count: 1_000)))
         report("huge argument lists", outcomes)
+        numericSettings()
+    }
+
+    /// Numeric settings out of range or not numbers, in the environment and in a configuration
+    /// file, and configuration files that are not JSON objects: each must be a clean exit 78
+    /// naming the key or the file, never a crash (a 3e6 s busy timeout was a SIGILL).
+    func numericSettings() {
+        var outcomes: [Outcome] = []
+        let list = ["case", "list", "--db", db, "--as", "stress", "--format", "json"]
+        let accepted: (RunResult) -> Verdict = { result in
+            .wrong("a bad setting was accepted: \(result.summary())")
+        }
+        for value in ["3e6", "nan", "inf", "-inf", "-1e308", "-1", "abc", "1e999", "15s", "15 s", "2147484"] {
+            special(
+                "HOTLINE_BUSY_TIMEOUT_SECONDS=\(value)",
+                .argvWithEnvironment(list.map { Array($0.utf8) }, ["HOTLINE_BUSY_TIMEOUT_SECONDS=\(value)"]),
+                into: &outcomes, verify: accepted)
+        }
+        let files = [
+            #"{"busyTimeoutSeconds": 2147484}"#, #"{"busyTimeoutSeconds": -1}"#, #"{"busyTimeoutSeconds": "abc"}"#,
+            #"{"busyTimeoutSeconds": 1e308}"#, #"{"busyTimeoutSeconds": [15]}"#, #"{"version": 99}"#,
+            #"{"busyTimeoutSeconds": 15,"#, "[1, 2]", "", "\u{FEFF}{}x", "{\"db\": \"\u{0000}\"",
+        ]
+        for (index, content) in files.enumerated() {
+            let path = directory + "/bad-config-\(index).json"
+            FileManager.default.createFile(atPath: path, contents: Data(content.utf8))
+            special(
+                "config file \(visible(content, limit: 40))",
+                .argv((list + ["--config", path]).map { Array($0.utf8) }),
+                into: &outcomes, verify: accepted)
+        }
+        report("bad numeric settings and configuration files", outcomes)
     }
 
     /// Hostile shell scripts: broken quoting, bytes that are not text, transactions cut short.

@@ -7,22 +7,37 @@ import Testing
 extension CLI {
     /// Runs `lines` through a shell session on this test's database, as a script by default.
     func shell(
-        _ lines: [String], interactive: Bool = false, keepGoing: Bool = false, operatorName: String = "tester"
+        _ lines: [String], interactive: Bool = false, keepGoing: Bool = false, operatorName: String = "tester",
+        options: [String] = []
     ) async throws -> Result {
         try await shell(
             inputs: lines.map(LineInput.line), interactive: interactive, keepGoing: keepGoing,
-            operatorName: operatorName)
+            operatorName: operatorName, options: options)
     }
 
     func shell(
-        inputs: [LineInput], interactive: Bool = false, keepGoing: Bool = false, operatorName: String = "tester"
+        inputs: [LineInput], interactive: Bool = false, keepGoing: Bool = false, operatorName: String = "tester",
+        options extra: [String] = []
     ) async throws -> Result {
-        let options = try GlobalOptions.parse(["--db", dbPath, "--as", operatorName])
-        let session = ShellSession(
-            context: try await CommandContext.make(options), interactive: interactive, keepGoing: keepGoing)
         var source = ScriptLineSource(inputs: inputs)
+        return try await shell(
+            source: &source, interactive: interactive, keepGoing: keepGoing, operatorName: operatorName, options: extra)
+    }
+
+    /// Runs the lines of `source` through a shell session; `options` are global options such
+    /// as `--config`; `interrupts` counts Ctrl-Cs as the terminal's handler does.
+    func shell(
+        source: inout some LineSource, interactive: Bool = false, keepGoing: Bool = false,
+        operatorName: String = "tester", options extra: [String] = [], console: Console? = nil,
+        interrupts: (@Sendable () -> Int)? = nil, started: () throws -> Void = {}
+    ) async throws -> Result {
+        let options = try GlobalOptions.parse(["--db", dbPath, "--as", operatorName] + extra)
+        let session = ShellSession(
+            context: try await CommandContext.make(options), interactive: interactive, keepGoing: keepGoing,
+            interrupts: interrupts)
+        try started()
         let captured = CapturedOutput()
-        let code = Console.$current.withValue(captured.console) { session.run(&source) }
+        let code = Console.$current.withValue(console ?? captured.console) { session.run(&source) }
         return Result(code: code, out: captured.out, err: captured.err)
     }
 

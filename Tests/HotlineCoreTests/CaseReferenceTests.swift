@@ -100,7 +100,6 @@ import Testing
     @Test(arguments: [
         "", "#", "4821-993", "4821-99355", "48219935 1", "4821-99a5", "4821_9935", "4821.9935",
         "٤٨٢١٩٩٣٥",  // Arabic-Indic digits
-        "４８２１９９３５",  // full-width digits
         "+48219935",
     ])
     func referenceWithoutExactlyEightDigitsIsRejected(typed: String) {
@@ -126,5 +125,40 @@ import Testing
         let message = error?.description ?? ""
         #expect(message.contains("'4821-9936'"))
         #expect(message.contains("check digit"))
+    }
+}
+
+/// References copied from letters, chats and word processors: any dash or hyphen, full-width
+/// digits (issue 10, item 14).
+@Suite struct CaseReferenceTypographyTests {
+    @Test(arguments: [
+        "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE63}", "\u{FF0D}",
+    ])
+    func anyDashSeparatesTheGroups(_ dash: String) throws {
+        var generator = SeededGenerator(state: 7)
+        let ref = CaseReference.random(using: &generator)
+        #expect(try CaseReference(parsing: "\(ref.digits.prefix(4))\(dash)\(ref.digits.suffix(4))") == ref)
+    }
+
+    @Test func fullWidthDigitsAreDigits() throws {
+        var generator = SeededGenerator(state: 8)
+        let ref = CaseReference.random(using: &generator)
+        let wide = String(
+            String.UnicodeScalarView(
+                ref.digits.unicodeScalars.map { Unicode.Scalar($0.value - 0x30 + 0xFF10)! }))
+        #expect(try CaseReference(parsing: wide) == ref)
+        #expect(try CaseReference(parsing: "＃" + wide.prefix(4) + "\u{FF0D}" + wide.suffix(4)) == ref)
+    }
+
+    @Test func theCheckDigitStillGuardsNormalisedText() throws {
+        var generator = SeededGenerator(state: 9)
+        let ref = CaseReference.random(using: &generator)
+        var digits = Array(ref.digits)
+        digits[2] = digits[2] == "0" ? "1" : "0"
+        #expect(throws: HotlineError.self) {
+            try CaseReference(parsing: String(digits.prefix(4)) + "\u{2013}" + String(digits.suffix(4)))
+        }
+        // Other scripts' digits are not references: refused, never guessed.
+        #expect(throws: HotlineError.self) { try CaseReference(parsing: "٤٨٢١-٩٩٣٥") }
     }
 }

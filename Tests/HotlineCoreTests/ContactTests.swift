@@ -1,3 +1,4 @@
+import CPhoneNumber
 import Testing
 
 @testable import HotlineCore
@@ -70,14 +71,27 @@ import Testing
         #expect(invalidField(letters)?.field == "phone")
         #expect(invalidField(letters)?.problem == "'A' is not part of a phone number")
         let short = #expect(throws: HotlineError.self) { try PhoneNumber(parsing: "+7 916 123", defaultCountry: "RU") }
-        #expect(invalidField(short)?.problem.contains("8 to 15 digits") == true)
+        #expect(
+            invalidField(short)?.problem
+                == "it has 6 digits after +7, too few for RU (numbers there look like +7 912 345-67-89)")
         let long = #expect(throws: HotlineError.self) {
             try PhoneNumber(parsing: "+7 916 123-45-678", defaultCountry: "RU")
         }
-        #expect(invalidField(long)?.problem == "a +7 number has 10 digits after the country code, this one has 11")
+        #expect(
+            invalidField(long)?.problem
+                == "it has 11 digits after +7, which no number of RU has (numbers there look like +7 912 345-67-89)")
     }
 
     @Test func unknownDefaultCountryIsAConfigurationError() {
+        // Every country with a numbering plan is known (libphonenumber's metadata); XX is none.
+        let error = #expect(throws: HotlineError.self) {
+            try PhoneNumber(parsing: "8 916 123-45-67", defaultCountry: "XX")
+        }
+        guard case .configuration? = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
+        // A Russian national number is not completed as an American one.
         #expect(throws: HotlineError.self) { try PhoneNumber(parsing: "8 916 123-45-67", defaultCountry: "US") }
     }
 
@@ -231,5 +245,95 @@ import Testing
     @Test func kindIsMatchedIgnoringLetterCaseAndSpaces() throws {
         let contact = try Contact(parsing: " Phone : 8 916 123-45-67", defaultCountry: "RU")
         #expect(contact == (try Contact(kind: .phone, value: "+79161234567", defaultCountry: "RU")))
+    }
+}
+
+/// Numbers checked against the plan of the country they end up in, with libphonenumber
+/// (issue 10, item 18).
+@Suite struct PhoneNumberPlanTests {
+    /// The fast path (calling code split off, trunk prefix dropped, IsValidNumber) against the
+    /// library's parser, on real-looking numbers of the plain plans and on random digits.
+    @Test func theFastPathAgreesWithTheParser() throws {
+        var generator = SeededGenerator(state: 10)
+        let countries = [
+            "RU", "KZ", "UA", "BY", "MD", "GE", "AM", "AZ", "UZ", "KG", "TJ", "TM", "LV", "LT", "EE", "PL", "DE", "MX",
+            "AR", "IT", "US",
+        ]
+        let trunks = ["RU": "8", "KZ": "8", "UA": "0", "BY": "8", "MD": "0", "GE": "0", "PL": "", "DE": "0", "LV": ""]
+        var tried = 0
+        var valid = 0
+        var disagreements: [String] = []
+        for _ in 0..<8_000 {
+            let country = countries.randomElement(using: &generator)!
+            let example = try #require(PhoneNumber.example(country)).filter(\.isNumber)
+            let code = PhoneNumber.parse("+" + example, country: country, fast: false).callingCode
+            // The example with its last digits changed, as typed three ways; or random digits.
+            let keep = Int.random(in: 2...example.count, using: &generator)
+            let digits =
+                String(example.prefix(keep))
+                + String(
+                    (keep..<example.count).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            let national = String(digits.dropFirst(String(code).count))
+            let random = String(
+                (0..<Int.random(in: 4...14, using: &generator)).map { _ in
+                    Character(String(Int.random(in: 0...9, using: &generator)))
+                })
+            for text in ["+" + digits, (trunks[country] ?? "") + national, national, random, "+" + random] {
+                let fast = PhoneNumber.parse(text, country: country, fast: true)
+                let slow = PhoneNumber.parse(text, country: country, fast: false)
+                tried += 1
+                if slow.result == HOTLINE_PHONE_VALID { valid += 1 }
+                if fast.result != slow.result || fast.e164 != slow.e164 || fast.region != slow.region {
+                    disagreements.append("\(text) in \(country): \(fast) vs \(slow)")
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+        #expect(valid > tried / 4, "\(valid) of \(tried) valid: the inputs should be mostly real-looking")
+    }
+
+    @Test func theWrittenOutCountriesAreTheLibrarys() {
+        #expect(PhoneNumber.countries == PhoneNumber.librarysCountries())
+    }
+
+    @Test func aUkrainianNationalNumberWithTheRussianDefaultIsRefusedWithAHint() {
+        // Given the Russian default, a Ukrainian national number would become +70501234567
+        let error = #expect(throws: HotlineError.self) {
+            try PhoneNumber(parsing: "050 123 45 67", defaultCountry: "RU")
+        }
+        guard case .invalidField(let field, _, let problem, _)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
+        #expect(field == "phone")
+        // Then it is refused, saying where it would be valid and how to write it
+        #expect(problem.contains("+70501234567 is not a valid number"))
+        #expect(problem.contains("UA: +380501234567"))
+        #expect(problem.contains("write it with + and the country code"))
+    }
+
+    @Test(arguments: [
+        ("+70501234567", "RU"),  // no Russian number begins 050
+        ("+7 916 123", "RU"),
+        ("+380 10 123 4567", "RU"),  // no Ukrainian number begins 10
+        ("+999 123 456 789", "RU"),  // no country has +999
+        ("0501234567", "KZ"),
+        ("8 916 123-45-67", "UA"),
+    ])
+    func numbersOutsideTheirCountrysPlanAreRefused(typed: String, country: String) {
+        #expect(throws: HotlineError.self) { try PhoneNumber(parsing: typed, defaultCountry: country) }
+    }
+
+    @Test(arguments: [
+        ("8 (727) 250-12-34", "KZ", "+77272501234"),  // Almaty, the shared +7
+        ("+7 727 250 12 34", "RU", "+77272501234"),
+        ("8 029 123-45-67", "BY", "+375291234567"),
+        ("8 10 380 50 123 4567", "RU", "+380501234567"),  // the Russian international prefix
+        ("+1 650 253 0000", "RU", "+16502530000"),
+        ("0049 30 1234567", "UA", "+49301234567"),
+        ("(650) 253-0000", "US", "+16502530000"),
+    ])
+    func validNumbersOfEveryPlanAreStoredInE164(typed: String, country: String, e164: String) throws {
+        #expect(try PhoneNumber(parsing: typed, defaultCountry: country).e164 == e164)
     }
 }

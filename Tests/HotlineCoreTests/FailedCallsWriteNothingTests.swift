@@ -27,6 +27,7 @@ import Testing
         case tooManyContacts, missingPerson, unknownCaseForInquiry, mistypedCaseForInquiry
         case unknownCaseForStatus, mistypedCaseForStatus, forbiddenMove, sameStatus, unknownStatus, badAsOf
         case badStatusNote, badSource
+        case combiningMarkFlood, combiningMarkNote, foreignNationalPhone, markFloodEmail
 
         /// Makes the call, which must fail.
         func run(on given: Given) throws {
@@ -65,6 +66,18 @@ import Testing
                     StatusChangeDraft(ref: given.open.ref, status: "located", note: "\u{001B}[2J"), at: later)
             case .badSource:
                 try f.changeStatus(StatusChangeDraft(ref: given.open.ref, status: "located", source: " "), at: later)
+            case .combiningMarkFlood:
+                try f.log(draft(person: "Petr" + String(repeating: "\u{0301}", count: 4_000_000)), at: later)
+            case .combiningMarkNote:
+                try f.log(
+                    draft(
+                        note: "Last call " + String(repeating: "a\u{0301}\u{0302}\u{0303}\u{0304}\u{0306}", count: 3)),
+                    at: later)
+            case .foreignNationalPhone: try f.log(draft(contacts: ["phone:0501234567"]), at: later)
+            case .markFloodEmail:
+                try f.log(
+                    draft(contacts: ["email:maria@e" + String(repeating: "\u{0301}", count: 100_000) + "x.org"]),
+                    at: later)
             }
         }
     }

@@ -64,10 +64,12 @@ import Testing
         #expect(Array(try fixture.detail(b.ref).person.utf8) == Array(decomposed.utf8))
     }
 
-    @Test func operatorNameRoundTripsExactly() throws {
+    /// Recorded in the canonical form (lower case, NFKC) since issue 10: the same bytes
+    /// wherever the name appears. (An emoji joined with U+200D is now refused: invisible.)
+    @Test func operatorNameRoundTripsInItsCanonicalForm() throws {
         let fixture = try Fixture()
-        let name = "Ольга О'Нил 👩‍💻"
-        let logged = try fixture.log(draft(), by: name)
+        let name = "ольга о'нил 👩"
+        let logged = try fixture.log(draft(), by: "Ольга О'Нил 👩")
         let detail = try fixture.detail(logged.ref)
         #expect(Array(detail.openedBy.utf8) == Array(name.utf8))
         #expect(detail.history.allSatisfy { Array($0.by.utf8) == Array(name.utf8) })

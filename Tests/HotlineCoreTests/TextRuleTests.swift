@@ -88,7 +88,10 @@ import Testing
         for (rule, limit) in [(name, 200), (line, 500), (note, 4000)] {
             #expect(rule.maxLength == limit)
             #expect(try rule.validate(String(repeating: "я", count: limit)).count == limit)
-            #expect(try rule.validate(String(repeating: "👩‍👧‍👦", count: limit)).count == limit)
+            // A character of up to 4 bytes counts once: emoji, CJK; a family of three emoji
+            // joined (18 bytes) is one character but the byte limit (4 a character) binds.
+            #expect(try rule.validate(String(repeating: "👩", count: limit)).count == limit)
+            #expect(try rule.validate(String(repeating: "👩‍👧‍👦", count: limit / 5)).count == limit / 5)
             let error = #expect(throws: HotlineError.self) {
                 try rule.validate(String(repeating: "я", count: limit + 1))
             }
@@ -116,9 +119,55 @@ import Testing
     }
 
     @Test func operatorNameFollowsTheSameRules() throws {
-        #expect(try OperatorName("Анна К.").name == "Анна К.")
+        #expect(try OperatorName("Анна К.").name == "анна к.")
         #expect(throws: HotlineError.self) { try OperatorName("") }
         #expect(throws: HotlineError.self) { try OperatorName("anna\u{0007}") }
         #expect(throws: HotlineError.self) { try OperatorName(String(repeating: "a", count: 101)) }
+    }
+}
+
+/// Length limits that combining marks cannot get around (issue 10, item 13).
+@Suite struct TextRuleByteTests {
+    @Test func aFloodOfCombiningMarksIsRefusedByBytesNamingTheField() {
+        // Given "Petr" and 4,000,000 U+0301: 4 characters, 8 MB
+        let flood = "Petr" + String(repeating: "\u{0301}", count: 4_000_000)
+        for rule in [TextRule.name("person"), .line("unit"), .note("note")] {
+            let error = #expect(throws: HotlineError.self) { try rule.validate(flood) }
+            guard case .invalidField(let field, _, let problem, let accepted)? = error else {
+                Issue.record("\(String(describing: error))")
+                continue
+            }
+            #expect(field == rule.field)
+            #expect(problem == "it is 8000004 bytes long")
+            #expect(accepted.contains("\(rule.maxLength) characters (\(rule.maxLength * 4) bytes in UTF-8)"))
+            #expect(error?.description.count ?? .max < 700)
+            // The quoted value does not pile 56 accents on the r in the operator's terminal
+            #expect(error?.description.contains("'Petr\u{0301}\u{0301}\u{0301}\u{0301}\\u{301}\\u{301}") == true)
+        }
+    }
+
+    @Test func moreThanFourMarksOnOneCharacterAreRefused() throws {
+        let rule = TextRule.name("person")
+        #expect(try rule.validate("Nguyễn Thị Ánh") == "Nguyễn Thị Ánh")
+        #expect(try rule.validate("Zoe\u{0308}\u{0301}") == "Zoe\u{0308}\u{0301}")
+        #expect(try rule.validate("a\u{0301}\u{0302}\u{0303}\u{0304}") == "a\u{0301}\u{0302}\u{0303}\u{0304}")
+        let error = #expect(throws: HotlineError.self) {
+            try rule.validate("Pe\u{0301}\u{0302}\u{0303}\u{0304}\u{0306}tr")
+        }
+        guard case .invalidField(_, _, let problem, _)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
+        #expect(problem == "it stacks more than 4 combining marks on one character")
+    }
+
+    @Test func operatorAndContactFieldsHaveByteLimitsToo() {
+        #expect(throws: HotlineError.self) { try OperatorName("anna" + String(repeating: "\u{0301}", count: 1000)) }
+        #expect(throws: HotlineError.self) {
+            try Contact(parsing: "address:Kursk" + String(repeating: "\u{0301}", count: 1000), defaultCountry: "RU")
+        }
+        #expect(throws: HotlineError.self) {
+            try Contact(parsing: "email:a@b\u{0301}\u{0301}\u{0301}\u{0301}\u{0301}c.org", defaultCountry: "RU")
+        }
     }
 }

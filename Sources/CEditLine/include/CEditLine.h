@@ -16,8 +16,17 @@ void hotline_editline_setup(const char *name, hotline_completer completer);
 void hotline_completion_add(const char *match);
 
 /// Reads one line with editing. Returns a malloc'd line (free it), or NULL at end of input;
-/// *interrupted is set to 1 when Ctrl-C dropped the line.
-char *hotline_readline(const char *prompt, int *interrupted);
+/// *interrupted is set to 1 when Ctrl-C dropped the line, *timed_out when no key came for
+/// idle_seconds (0: wait for ever).
+char *hotline_readline(const char *prompt, double idle_seconds, int *interrupted, int *timed_out);
+
+/// Sets the character type from the environment (LC_ALL, LC_CTYPE, LANG), or C.UTF-8 when it
+/// names none, so libedit reads and writes UTF-8. Returns 1 if the terminal's text is now UTF-8;
+/// otherwise 0 with the reason in `problem`.
+int hotline_use_terminal_locale(char *problem, int size);
+
+/// How many Ctrl-Cs arrived since the shell started (a command compares it before and after).
+long hotline_interrupt_count(void);
 
 void hotline_history_add(const char *line);
 int hotline_history_read(const char *path);

@@ -11,7 +11,7 @@ struct AuditCommand: ContextCommand {
     @Option(name: .customLong("operator"), help: "Only changes made by this operator.") var operatorName: String?
     @Option(help: "From this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC).") var since: String?
     @Option(help: "Up to and including this date.") var until: String?
-    @Option(help: "At most this many changes (default 100).") var limit: Int = 100
+    @Option(parsing: .unconditional, help: "At most this many changes (default 100).") var limit: Int = 100
 
     func execute(_ context: CommandContext) throws {
         let filter = AuditFilter(operatorName: operatorName, since: since, until: until, limit: limit)

@@ -20,7 +20,7 @@ struct CaseList: ContextCommand {
     @Option(help: "Only cases of this region: code or name.")
     var region: String?
 
-    @Option(help: "At most this many cases.")
+    @Option(parsing: .unconditional, help: "At most this many cases.")
     var limit: Int?
 
     func execute(_ context: CommandContext) throws {

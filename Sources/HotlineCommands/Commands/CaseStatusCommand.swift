@@ -35,7 +35,7 @@ struct CaseStatusCommand: ContextCommand {
         let changed = try context.hotline.changeStatus(change, by: try context.operatorName())
         switch context.format {
         case .json: Console.print(try Render.json(changed))
-        case .table, .csv: Console.print("Case \(changed.ref): \(changed.from) -> \(changed.to).")
+        case .table, .csv: Console.print("Case \(changed.ref): \(changed.from) -> \(changed.to)\(context.pending).")
         }
     }
 }

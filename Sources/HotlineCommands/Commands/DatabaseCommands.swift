@@ -5,7 +5,7 @@ import HotlineCore
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db", abstract: "Check, back up, restore and migrate the database (admins).",
-        subcommands: [Check.self, Backup.self, Restore.self, Migrate.self, Version.self])
+        subcommands: [Check.self, Backup.self, Restore.self, Backups.self, Migrate.self, Version.self])
 
     struct Check: ContextCommand {
         static let configuration = CommandConfiguration(
@@ -43,7 +43,9 @@ struct DatabaseCommand: AsyncParsableCommand {
     struct Restore: ContextCommand {
         static let configuration = CommandConfiguration(
             commandName: "restore",
-            abstract: "Replace the database's content with a backup that passes db check.")
+            abstract:
+                "Replace the database's content with a backup that passes db check (the current content is saved first)."
+        )
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The backup file.") var path: String
 
@@ -51,6 +53,34 @@ struct DatabaseCommand: AsyncParsableCommand {
             let saved = try context.hotline.restore(from: path, by: try context.operatorName())
             Console.print(
                 "Restored \(path) into \(context.hotline.database.path); the previous content is in \(saved).")
+        }
+    }
+
+    struct Backups: ContextCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "backups",
+            abstract: "List the copies restores saved beside the database, and files interrupted operations left.")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "Delete all but the newest N copies restores saved, then list what is left.")
+        var keep: Int?
+
+        func execute(_ context: CommandContext) throws {
+            if let keep {
+                for copy in try context.hotline.pruneSavedCopies(keeping: keep, by: try context.operatorName()) {
+                    Console.printError("Deleted \(copy.path) (\(copy.bytes) bytes, \(Render.time(copy.modified))).")
+                }
+            }
+            let copies = try context.hotline.savedCopies(by: try context.operatorName())
+            if copies.isEmpty && context.format == .table {
+                Console.print("No saved copies beside \(context.hotline.database.path).")
+                return
+            }
+            try Render.list(
+                copies, format: context.format,
+                columns: [
+                    ("path", \.path), ("bytes", { String($0.bytes) }), ("modified", { Render.time($0.modified) }),
+                    ("note", \.note),
+                ])
         }
     }
 

@@ -84,7 +84,9 @@ struct InquiryLog: ContextCommand {
             Console.print(try Render.json(logged))
         case .table, .csv:
             let action = logged.newCase ? "opened case" : "added to case"
-            Console.print("Inquiry \(logged.inquiry) logged; \(action) \(logged.ref) (status: \(logged.status)).")
+            Console.print(
+                "Inquiry \(logged.inquiry) logged\(context.pending); \(action) \(logged.ref) (status: \(logged.status))."
+            )
         }
     }
 

@@ -83,7 +83,8 @@ struct OperatorCommand: AsyncParsableCommand {
         switch context.format {
         case .json: Console.print(try Render.json(info))
         case .table, .csv:
-            Console.print("Operator \(info.name) \(verb): \(info.role)\(info.disabled ? ", disabled" : "").")
+            Console.print(
+                "Operator \(info.name) \(verb): \(info.role)\(info.disabled ? ", disabled" : "")\(context.pending).")
         }
     }
 }

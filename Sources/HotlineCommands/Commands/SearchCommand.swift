@@ -17,7 +17,7 @@ struct SearchCommand: ContextCommand {
     @Option(help: "Only cases of this region.") var region: String?
     @Option(help: "Only cases whose date of birth agrees (YYYY, YYYY-MM or YYYY-MM-DD).") var born: String?
     @Flag(help: "Only open cases.") var open = false
-    @Option(help: "At most this many cases (default 20).") var limit = 20
+    @Option(parsing: .unconditional, help: "At most this many cases (default 20).") var limit = 20
 
     func execute(_ context: CommandContext) throws {
         let query = SearchQuery(text: text, region: region, born: born, openOnly: open, limit: limit)
@@ -59,7 +59,9 @@ struct CaseMerge: ContextCommand {
         switch context.format {
         case .json: Console.print(try Render.json(merged))
         case .table, .csv:
-            Console.print("Merged \(duplicate) into \(merged.ref): it now has \(merged.inquiries.count) inquiries.")
+            Console.print(
+                "Merged \(duplicate) into \(merged.ref): it now has \(merged.inquiries.count) inquiries\(context.pending)."
+            )
         }
     }
 }
@@ -71,9 +73,13 @@ struct CaseDuplicates: ContextCommand {
 
     @OptionGroup var options: GlobalOptions
     @Option(help: "Only cases of this region.") var region: String?
-    @Option(help: "At most this many pairs (default 100).") var limit = 100
+    @Option(parsing: .unconditional, help: "At most this many pairs (default 100).") var limit = 100
 
     func execute(_ context: CommandContext) throws {
+        guard limit >= 1 else {
+            throw HotlineError.invalidField(
+                field: "limit", value: String(limit), problem: "it is not positive", accepted: "a number from 1")
+        }
         let pairs = try context.hotline.duplicatePairs(region: region, limit: limit, as: try context.operatorName())
         try Render.list(
             pairs, format: context.format,
@@ -98,6 +104,6 @@ struct CaseDistinct: ContextCommand {
 
     func execute(_ context: CommandContext) throws {
         try context.hotline.markDistinct(first, second, note: note, by: try context.operatorName())
-        Console.print("Recorded: \(first) and \(second) are different people.")
+        Console.print("Recorded: \(first) and \(second) are different people\(context.pending).")
     }
 }

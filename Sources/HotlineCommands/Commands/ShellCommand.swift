@@ -1,4 +1,5 @@
 import ArgumentParser
+import CEditLine
 import Foundation
 import HotlineCore
 
@@ -23,10 +24,14 @@ struct ShellCommand: AsyncParsableCommand {
     var keepGoing = false
 
     func run() async throws {
-        let context = try await CommandContext.make(options)
         let interactive = isatty(STDIN_FILENO) == 1
+        if interactive { try EditLineSource.useTerminalLocale() }
+        let context = try await CommandContext.make(options)
+        let countInterrupts: @Sendable () -> Int = { Int(hotline_interrupt_count()) }
+        let interrupts = interactive ? countInterrupts : nil
         let session = ShellSession(
-            context: context, interactive: interactive, keepGoing: keepGoing, ask: EditLineSource.ask)
+            context: context, interactive: interactive, keepGoing: keepGoing, ask: EditLineSource.ask,
+            interrupts: interrupts)
         let code: Int32
         if interactive {
             let dataDirectory = (HotlineSettings.defaultDatabasePath() as NSString).deletingLastPathComponent

@@ -7,18 +7,23 @@ enum LineInput: Equatable {
     case interrupted
     /// A line that is not text: invalid UTF-8 or a NUL byte. It fails alone.
     case invalid(String)
+    /// No line came within the idle time the shell asked for (an open transaction's limit).
+    case idle
 }
 
 /// Where the shell's lines come from: a terminal (with libedit), a pipe or file, or a test.
 protocol LineSource {
     /// The next line, or `nil` at the end of input. `prompt` is shown only on a terminal.
-    mutating func next(prompt: String) -> LineInput?
+    /// With `idleSeconds`, gives `.idle` when no line came within that time.
+    mutating func next(prompt: String, idleSeconds: Double?) -> LineInput?
     /// Called after a line was run, to keep it in the history where there is one.
     mutating func remember(_ line: String)
 }
 
 extension LineSource {
     mutating func remember(_ line: String) {}
+
+    mutating func next(prompt: String) -> LineInput? { next(prompt: prompt, idleSeconds: nil) }
 }
 
 /// Lines read from a file descriptor (standard input when it is a pipe or a file): no prompt,
@@ -30,7 +35,8 @@ struct StreamLineSource: LineSource {
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
-    mutating func next(prompt: String) -> LineInput? {
+    mutating func next(prompt: String, idleSeconds: Double?) -> LineInput? {
+        let deadline = idleSeconds.map { Date().addingTimeInterval($0) }
         while true {
             if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                 var line = Array(pending[..<newline])
@@ -42,6 +48,13 @@ struct StreamLineSource: LineSource {
                 guard !pending.isEmpty else { return nil }
                 defer { pending = [] }
                 return Self.decode(pending)
+            }
+            if let deadline {
+                var input = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                let milliseconds = Int32(max(0, min(deadline.timeIntervalSinceNow, 86_400)) * 1000)
+                let ready = poll(&input, 1, milliseconds)
+                if ready < 0 && errno == EINTR { continue }
+                if ready == 0 { return .idle }
             }
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -67,7 +80,7 @@ struct ScriptLineSource: LineSource {
     init(_ lines: [String]) { self.lines = lines.map(LineInput.line) }
     init(inputs: [LineInput]) { lines = inputs }
 
-    mutating func next(prompt: String) -> LineInput? {
+    mutating func next(prompt: String, idleSeconds: Double?) -> LineInput? {
         lines.isEmpty ? nil : lines.removeFirst()
     }
 }

@@ -31,6 +31,13 @@ struct ShellCompletion {
                 + context.hotline.rules.channels.terms.map(\.name)
                 + context.hotline.rules.relationships.terms.map(\.name)
             if let first = word.first, first.isNumber { candidates += caseReferences(startingWith: word) }
+            // Region names as operators say them (Курская область, Київ), once a letter is
+            // typed: a space in a name is escaped so the name stays one word.
+            if let first = word.first, first.isLetter {
+                candidates += context.hotline.rules.regions.regions.flatMap(\.names).map {
+                    $0.replacing(" ", with: "\\ ").replacing("'", with: "\\'")
+                }
+            }
         }
         return candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }.sorted()
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HotlineCore
+import Synchronization
 
 /// One `hotline shell` session: one database connection, one operator, and a loop that runs
 /// each line through the CLI's own command tree. Synchronous on purpose: a `begin … commit`
@@ -11,16 +12,23 @@ final class ShellSession {
     let interactive: Bool
     /// In a script, go on after a failing line (the exit code still reports the failure).
     let keepGoing: Bool
+    /// How many Ctrl-Cs have arrived (on a terminal): a command running when it changes is
+    /// interrupted.
+    let interrupts: (@Sendable () -> Int)?
     private var lineNumber = 0
     private var lastFailure: Int32 = 0
 
     /// `ask` answers a command's question (which case to attach an inquiry to) on a terminal.
-    init(context: CommandContext, interactive: Bool, keepGoing: Bool, ask: ((String) -> String?)? = nil) {
+    init(
+        context: CommandContext, interactive: Bool, keepGoing: Bool, ask: ((String) -> String?)? = nil,
+        interrupts: (@Sendable () -> Int)? = nil
+    ) {
         var context = context
         context.ask = interactive ? ask : nil
         self.context = context
         self.interactive = interactive
         self.keepGoing = keepGoing
+        self.interrupts = interrupts
     }
 
     /// How a run of lines ended.
@@ -28,12 +36,32 @@ final class ShellSession {
         case endOfInput, exit, commit, rollback
         /// A script line failed without --keep-going.
         case stopped
+        /// No line came for `shell.idleTransactionSeconds` inside a transaction.
+        case idle
+        /// SQLite rolled the transaction back on its own (a write interrupted by Ctrl-C).
+        case aborted
+    }
+
+    /// The `begin … commit` block being run: where it began and how many of its commands wrote.
+    private final class OpenTransaction {
+        let line: Int
+        var writes = 0
+        init(line: Int) { self.line = line }
+
+        /// "2 commands wrote", for `commit`.
+        var wrote: String { "\(writes == 0 ? "no" : String(writes)) command\(writes == 1 ? "" : "s") wrote" }
+        /// What a rollback lost, in words.
+        var lost: String {
+            writes == 0
+                ? "no command in it had written anything"
+                : "the writes of \(writes) command\(writes == 1 ? "" : "s") in it are lost"
+        }
     }
 
     /// Runs every line of `source`; returns the exit code: for a script, 0 or the last failing
     /// line's code; for a terminal session, 0 (its errors were answered as they came).
     func run(_ source: inout some LineSource) -> Int32 {
-        _ = loop(&source, inTransaction: false)
+        _ = loop(&source, transaction: nil)
         return interactive ? 0 : lastFailure
     }
 
@@ -54,17 +82,22 @@ final class ShellSession {
         return "hotline \(name) \(who)\(context.hotline.database.isInSessionTransaction ? " (txn)" : "")> "
     }
 
-    private func loop(_ source: inout some LineSource, inTransaction: Bool) -> End {
-        while let input = source.next(prompt: prompt) {
-            lineNumber += 1
+    private func loop(_ source: inout some LineSource, transaction: OpenTransaction?) -> End {
+        let idleSeconds = transaction == nil ? nil : context.settings.shell.idleTransactionSeconds
+        while let input = source.next(prompt: prompt, idleSeconds: idleSeconds) {
             let line: String
             switch input {
+            case .idle:
+                return .idle
             case .interrupted:
+                lineNumber += 1
                 continue
             case .invalid(let problem):
+                lineNumber += 1
                 if fail(1, message: "hotline: \(problem); the line was skipped.") { return .stopped }
                 continue
             case .line(let text):
+                lineNumber += 1
                 line = text
             }
             let words: [String]
@@ -82,27 +115,19 @@ final class ShellSession {
             case "exit", "quit":
                 return .exit
             case "commit", "rollback":
-                guard inTransaction else {
+                guard transaction != nil else {
                     code = report("hotline: no transaction is open; `begin` starts one.")
                     break
                 }
                 return first == "commit" ? .commit : .rollback
             case "begin":
-                guard !inTransaction else {
+                guard transaction == nil else {
                     code = report("hotline: a transaction is already open; commit or rollback first.")
                     break
                 }
-                var end = End.endOfInput
-                do {
-                    try context.hotline.database.inSessionTransaction {
-                        end = loop(&source, inTransaction: true)
-                        return end == .commit
-                    }
-                    Console.print(
-                        end == .commit ? "Committed." : "Rolled back; nothing of the transaction was written.")
-                } catch {
-                    code = withLineNumber { CommandRunner.report(error) }
-                }
+                let (end, beginCode) = begin(&source)
+                code = beginCode
+                if code != 0 { lastFailure = code }
                 if end == .exit || end == .stopped || end == .endOfInput { return end }
             case "help":
                 code = withLineNumber { help(Array(words.dropFirst())) }
@@ -112,7 +137,14 @@ final class ShellSession {
                 code = withLineNumber { setFormat(Array(words.dropFirst())) }
             default:
                 let lineContext = context
-                code = withLineNumber { CommandRunner.execute(words, in: lineContext) }
+                let changesBefore = context.hotline.database.sessionChangesCount
+                code = withLineNumber { interruptible { CommandRunner.execute(words, in: lineContext) } }
+                if let transaction {
+                    if code == 0 && context.hotline.database.sessionChangesCount != changesBefore {
+                        transaction.writes += 1
+                    }
+                    if !context.hotline.database.isSessionTransactionAlive { return .aborted }
+                }
             }
             if code != 0 {
                 lastFailure = code
@@ -120,6 +152,99 @@ final class ShellSession {
             }
         }
         return .endOfInput
+    }
+
+    /// Runs a `begin … commit` block: its lines, then the outcome in words. Returns how the
+    /// block ended and the exit code of the `begin` line (0, or why the block failed).
+    private func begin(_ source: inout some LineSource) -> (End, Int32) {
+        let block = OpenTransaction(line: lineNumber)
+        var end = End.endOfInput
+        var started = false
+        do {
+            let name = try context.operatorName()
+            try context.hotline.inSessionTransaction(by: name) {
+                started = true
+                end = loop(&source, transaction: block)
+                return end == .commit
+            }
+        } catch {
+            let code = withLineNumber { CommandRunner.report(error) }
+            guard started else {
+                // The transaction never started: the lines written for it must not run
+                // outside it. A script stops here; with --keep-going it resumes after the
+                // block's commit or rollback; a terminal just says so.
+                guard !interactive else { return (.rollback, code) }
+                guard keepGoing else { return (.stopped, code) }
+                _ = withLineNumber {
+                    Console.printError(
+                        "hotline: the lines up to this block's commit or rollback are skipped: "
+                            + "they were meant to run inside the transaction.")
+                    return 0
+                }
+                return (skipBlock(&source), code)
+            }
+            Console.printError("hotline: the transaction was rolled back; nothing of it was written.")
+            return (end == .commit ? .rollback : end, code)
+        }
+        switch end {
+        case .commit:
+            Console.print("Committed (\(block.wrote)).")
+            return (.commit, 0)
+        case .rollback, .exit, .stopped:
+            Console.print("Rolled back; nothing of the transaction was written.")
+            return (end, 0)
+        case .endOfInput:
+            let code = report(
+                "hotline: the input ended inside the transaction begun on line \(block.line); it was rolled back: "
+                    + "\(block.lost). End a transaction with commit (or rollback).")
+            return (.endOfInput, interactive ? 0 : code)
+        case .idle:
+            let seconds = context.settings.shell.idleTransactionSeconds
+            let code = report(
+                "hotline: the transaction begun on line \(block.line) waited \(Self.seconds(seconds)) s for its next "
+                    + "line and was rolled back: it held the write lock, blocking every other writer; "
+                    + "\(block.lost). (The limit is shell.idleTransactionSeconds.)")
+            guard !interactive else { return (.rollback, code) }
+            guard keepGoing else { return (.stopped, code) }
+            return (skipBlock(&source), code)
+        case .aborted:
+            let code = report(
+                "hotline: the interrupted command ended the transaction begun on line \(block.line): "
+                    + "it was rolled back: \(block.lost).")
+            guard !interactive else { return (.rollback, code) }
+            guard keepGoing else { return (.stopped, code) }
+            return (skipBlock(&source), code)
+        }
+    }
+
+    /// Reads and drops the lines of a transaction that is not open, up to its commit or
+    /// rollback (or exit, or the end of the input).
+    private func skipBlock(_ source: inout some LineSource) -> End {
+        while let input = source.next(prompt: prompt) {
+            lineNumber += 1
+            guard case .line(let text) = input, let first = (try? ShellWords.split(text))?.first else { continue }
+            switch first {
+            case "commit", "rollback": return .rollback
+            case "exit", "quit": return .exit
+            default: continue
+            }
+        }
+        return .endOfInput
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    // MARK: - Ctrl-C
+
+    /// Runs one command so that Ctrl-C stops it: the SQLite statement running is interrupted,
+    /// the command fails with "interrupted" and writes nothing, and the shell goes on.
+    private func interruptible(_ body: () -> Int32) -> Int32 {
+        guard let interrupts else { return body() }
+        let watcher = InterruptWatcher(count: interrupts, database: context.hotline.database)
+        defer { watcher.stop() }
+        return body()
     }
 
     // MARK: - Errors
@@ -158,7 +283,8 @@ final class ShellSession {
         var command: any ParsableCommand.Type = HotlineCommand.self
         for word in words {
             guard let sub = command.configuration.subcommands.first(where: { $0._commandName == word }) else {
-                Console.printError("hotline: no command '\(words.joined(separator: " "))'; `help` lists them.")
+                let typed = HotlineError.quoted(words.joined(separator: " "))
+                Console.printError("hotline: no command \(typed); `help` lists them.")
                 return 64
             }
             command = sub
@@ -195,4 +321,29 @@ final class ShellSession {
         Console.print("Output format: \(format.rawValue).")
         return 0
     }
+}
+
+/// Watches for Ctrl-C while one command runs, on a thread of its own (the command holds the
+/// shell's thread), and interrupts the database when one comes. Polls every 20 ms: a thread
+/// started per command costs tens of microseconds, and 20 ms is well under what a person notices.
+final class InterruptWatcher: Sendable {
+    private let stopped = Mutex(false)
+
+    init(count: @escaping @Sendable () -> Int, database: HotlineDatabase) {
+        let first = count()
+        let thread = Thread { [self] in
+            var seen = first
+            while !stopped.withLock({ $0 }) {
+                let now = count()
+                if now != seen {
+                    seen = now
+                    database.interrupt()
+                }
+                usleep(20_000)
+            }
+        }
+        thread.start()
+    }
+
+    func stop() { stopped.withLock { $0 = true } }
 }

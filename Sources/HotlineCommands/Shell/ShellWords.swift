@@ -10,6 +10,13 @@ enum ShellWords {
         }
     }
 
+    struct TrailingBackslash: Error, CustomStringConvertible {
+        var description: String {
+            "the line ends with a backslash, which escapes nothing: a command is one line. "
+                + "Remove the \\, or quote it ('\\') to mean the character"
+        }
+    }
+
     static func split(_ line: String) throws -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
@@ -26,8 +33,10 @@ enum ShellWords {
             case "#" where !inWord:
                 return words
             case "\\":
+                // A trailing \ would make an empty word ("Unexpected argument ''"): say what it is.
+                guard let next = iterator.next() else { throw TrailingBackslash() }
                 inWord = true
-                if let next = iterator.next() { current.append(next) }  // a trailing \ is dropped
+                current.append(next)
             case "'":
                 inWord = true
                 var closed = false

@@ -18,7 +18,7 @@ public enum CommandRunner {
             }
             return 0
         } catch {
-            return report(error)
+            return report(error, arguments: arguments)
         }
     }
 
@@ -37,7 +37,7 @@ public enum CommandRunner {
             }
             return 0
         } catch {
-            return report(error)
+            return report(error, arguments: arguments)
         }
     }
 
@@ -55,8 +55,9 @@ public enum CommandRunner {
         return try HotlineCommand.parseAsRoot(arguments)
     }
 
-    /// Writes `error` in words and returns its exit code.
-    static func report(_ error: any Error) -> Int32 {
+    /// Writes `error` in words and returns its exit code. `arguments` are the words the
+    /// command was given: ArgumentParser's messages quote them whole, so they are cut there.
+    static func report(_ error: any Error, arguments: [String] = []) -> Int32 {
         switch error {
         case let error as ExitCode:
             return error.rawValue  // the command already said why
@@ -66,6 +67,9 @@ public enum CommandRunner {
         case let error as DatabaseCheckFailed:
             Console.printError("hotline: \(error.description)")
             return 1
+        case let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT:
+            Console.printError("hotline: interrupted (Ctrl-C): the command stopped; nothing of it was written.")
+            return 130  // 128 + SIGINT, as shells report an interrupted command
         case let error as DatabaseError:
             // Only reached by a defect or a damaged file: the services map expected errors.
             Console.printError(
@@ -73,7 +77,7 @@ public enum CommandRunner {
             return 1
         default:
             let code = HotlineCommand.exitCode(for: error)
-            let message = HotlineCommand.fullMessage(for: error)
+            let message = cutting(arguments, in: HotlineCommand.fullMessage(for: error))
             if code == .success {
                 if !message.isEmpty { Console.print(message) }
             } else {
@@ -81,6 +85,39 @@ public enum CommandRunner {
             }
             return code.rawValue
         }
+    }
+
+    /// `message` with every long or control-character-bearing word of `arguments` (and the
+    /// value of an `--option=value` word) shown as the service layer shows values: cut to 60
+    /// characters with the length said, controls made visible. A 1 MB unknown option was
+    /// written whole to standard error. Any line still longer than 2,000 characters is cut.
+    static func cutting(_ arguments: [String], in message: String) -> String {
+        func needsCutting(_ word: some StringProtocol) -> Bool {
+            word.unicodeScalars.count > 60
+                || word.unicodeScalars.contains {
+                    $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+                }
+        }
+        var words = Set<String>()
+        for argument in arguments where needsCutting(argument) {
+            words.insert(argument)
+            if let equals = argument.firstIndex(of: "="), needsCutting(argument[argument.index(after: equals)...]) {
+                words.insert(String(argument[argument.index(after: equals)...]))
+            }
+        }
+        var message = message
+        // Longest first, so a value inside its `--option=value` word is not cut twice.
+        for word in words.sorted(by: { $0.count > $1.count }) where message.contains(word) {
+            let shown = HotlineError.quoted(word)
+            message = message.replacing("'\(word)'", with: shown).replacing(word, with: shown)
+        }
+        let limit = 2_000
+        return message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.unicodeScalars.count <= limit
+                ? String(line)
+                : String(String.UnicodeScalarView(line.unicodeScalars.prefix(limit)))
+                    + "… (cut: \(line.unicodeScalars.count) characters)"
+        }.joined(separator: "\n")
     }
 
     /// `inquiry log` found a likely existing case and wrote nothing: re-run with --case or --new-case.

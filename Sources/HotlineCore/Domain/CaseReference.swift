@@ -9,9 +9,21 @@ public struct CaseReference: Hashable, Sendable, CustomStringConvertible {
     /// The reference as shown and stored: `4821-9935`.
     public var description: String { "\(digits.prefix(4))-\(digits.suffix(4))" }
 
-    /// Parses what an operator typed: spaces, dashes and a leading `#` are ignored.
+    /// Parses what an operator typed: spaces, dashes and a leading `#` are ignored; any dash or
+    /// hyphen a keyboard or a word processor makes (U+2010 to U+2015, U+2212, U+FE63, U+FF0D)
+    /// counts as `-` and full-width digits as digits, so a reference copied from a letter or a
+    /// chat works. The check digit still guards against every slip.
     public init(parsing text: String) throws(HotlineError) {
-        let kept = text.filter { !" -#\t".contains($0) }
+        var kept = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39: kept.unicodeScalars.append(scalar)
+            case 0xFF10...0xFF19: kept.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+            case 0x20, 0x09, 0x2D, 0x23, 0xA0, 0x202F, 0x3000, 0xFF03: continue  // spaces, -, #
+            case 0x2010...0x2015, 0x2212, 0xFE63, 0xFF0D: continue  // dashes and hyphens
+            default: kept.unicodeScalars.append(scalar)
+            }
+        }
         guard kept.count == 8, kept.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw .invalidReference(text, problem: "expected 8 digits")
         }

@@ -50,7 +50,10 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
     /// Validates and normalises `value` as a contact of `kind`.
     public init(kind: ContactKind, value raw: String, defaultCountry: String) throws(HotlineError) {
         let field = "\(kind.rawValue) contact"
-        let value = raw.trimmingWhitespace()
+        // Every kind obeys the one-line text rule first: length in characters and bytes,
+        // combining marks, control characters (an e-mail label of one letter and 4,000,000
+        // accents was 1 "character").
+        let value = try TextRule.line(field).validate(raw.trimmingWhitespace())
         self.kind = kind
         switch kind {
         case .phone, .whatsapp, .viber:
@@ -63,7 +66,7 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
         case .signal:
             self.value = try Self.signal(value, field: field, defaultCountry: defaultCountry)
         case .address, .other:
-            self.value = try TextRule.line(field).validate(value)
+            self.value = value
         }
     }
 

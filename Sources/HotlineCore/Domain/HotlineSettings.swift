@@ -25,6 +25,14 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
         }
     }
 
+    public struct ShellSettings: Codable, Sendable, Equatable {
+        /// How long the shell's `begin … commit` may wait for the next line before it is rolled
+        /// back: an open transaction holds the write lock, so a forgotten one blocks every writer.
+        public var idleTransactionSeconds: Double
+
+        public init(idleTransactionSeconds: Double) { self.idleTransactionSeconds = idleTransactionSeconds }
+    }
+
     /// The version of this file's format.
     public var version: Int
     /// The database path; `nil` means the user's data directory.
@@ -33,17 +41,19 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
     public var `operator`: String?
     /// The default output format.
     public var format: String?
-    /// How long a write waits for other writers before it gives up.
+    /// How long a write waits for other writers before it gives up, in `busyTimeoutRange`.
     public var busyTimeoutSeconds: Double
     public var phone: Phone
     public var lifecycle: LifecycleSettings
     public var channels: [String]
     public var relationships: [String]
+    public var shell: ShellSettings
 
     public init(
         version: Int, db: String?, operator: String?, format: String?, busyTimeoutSeconds: Double,
         phone: Phone,
-        lifecycle: LifecycleSettings, channels: [String], relationships: [String]
+        lifecycle: LifecycleSettings, channels: [String], relationships: [String],
+        shell: ShellSettings = .init(idleTransactionSeconds: 120)
     ) {
         self.version = version
         self.db = db
@@ -54,6 +64,44 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
         self.lifecycle = lifecycle
         self.channels = channels
         self.relationships = relationships
+        self.shell = shell
+    }
+
+    /// The busy timeouts taken, in seconds. SQLite counts it in milliseconds in an Int32 (at
+    /// most 24.8 days); a write that waits more than an hour for a lock is stuck, not busy.
+    public static let busyTimeoutRange: ClosedRange<Double> = 0...3600
+    /// The format versions of the configuration file this build reads.
+    public static let versionRange: ClosedRange<Double> = 1...1
+    /// A transaction idle for less than a second could not be typed; one idle for more than a
+    /// day is one nobody is watching.
+    public static let idleTransactionRange: ClosedRange<Double> = 1...86_400
+
+    /// Refuses a numeric setting outside its range (NaN and infinities included), naming the
+    /// key: such a value reaching SQLite or a Date crashes instead of failing.
+    public func checkNumbers() throws(HotlineError) {
+        try Self.check("busyTimeoutSeconds", busyTimeoutSeconds, in: Self.busyTimeoutRange, from: "the settings")
+        try Self.check("version", Double(version), in: Self.versionRange, from: "the settings")
+        try Self.check(
+            "shell.idleTransactionSeconds", shell.idleTransactionSeconds, in: Self.idleTransactionRange,
+            from: "the settings")
+    }
+
+    /// Refuses `value` for `key` unless it is a finite number in `range`; `source` says where it came from.
+    public static func check(_ key: String, _ value: Double, in range: ClosedRange<Double>, from source: String)
+        throws(HotlineError)
+    {
+        guard value.isFinite, range.contains(value) else {
+            throw .configuration(
+                "\(key) \(HotlineError.quoted(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value))) (from \(source)) is out of range. "
+                    + "Accepted: \(describe(range))")
+        }
+    }
+
+    /// A range of a numeric setting in words: "a number from 0 to 3600".
+    public static func describe(_ range: ClosedRange<Double>) -> String {
+        func text(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+        return range.lowerBound == range.upperBound
+            ? text(range.lowerBound) : "a number from \(text(range.lowerBound)) to \(text(range.upperBound))"
     }
 
     /// The shipped defaults: Config/hotline.json, embedded at build time.
@@ -86,6 +134,7 @@ public struct HotlineRules: Sendable {
     public let defaultCountry: String
 
     public init(settings: HotlineSettings, regions: RegionCatalog = .shipped) throws(HotlineError) {
+        try settings.checkNumbers()
         let lifecycle = settings.lifecycle
         self.lifecycle = try Lifecycle(
             initial: lifecycle.initial, open: lifecycle.open, closed: lifecycle.closed,
@@ -94,10 +143,10 @@ public struct HotlineRules: Sendable {
         relationships = try Vocabulary(field: "relationship", words: settings.relationships)
         self.regions = regions
         defaultCountry = settings.phone.defaultCountry.uppercased()
-        guard PhoneNumber.plans[defaultCountry] != nil else {
+        guard PhoneNumber.isSupportedCountry(defaultCountry) else {
             throw .configuration(
-                "phone.defaultCountry '\(settings.phone.defaultCountry)' is not one of "
-                    + PhoneNumber.supportedCountries.joined(separator: ", "))
+                "phone.defaultCountry '\(settings.phone.defaultCountry)' is not a country with a numbering plan. "
+                    + "Accepted: an ISO 3166-1 code such as RU, UA, KZ")
         }
     }
 

@@ -15,9 +15,11 @@ extension Hotline {
     /// the lifecycle, and each case's own trail of status changes is unbroken and ends at its
     /// status (entries a merge moved in keep their own trail). An empty list means all is well.
     public func checkDatabase(by actor: OperatorName) throws -> [CheckProblem] {
-        try database.read { db in
-            try authorize(actor, as: .admin, in: db)
-            return try Self.problems(in: db, lifecycle: rules.lifecycle)
+        try Self.reportingDamage {
+            try database.read { db in
+                try authorize(actor, as: .admin, in: db)
+                return try Self.allProblems(in: db, lifecycle: rules.lifecycle)
+            }
         }
     }
 

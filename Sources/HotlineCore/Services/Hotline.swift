@@ -17,14 +17,3 @@ public struct Hotline: Sendable {
         self.now = now
     }
 }
-
-/// The operator a write is recorded under: `--as`, else `HOTLINE_OPERATOR`, else the login name.
-public struct OperatorName: Hashable, Sendable, CustomStringConvertible {
-    public let name: String
-    public var description: String { name }
-
-    public init(_ name: String) throws(HotlineError) {
-        self.name = try TextRule(field: "operator", maxLength: 100, allowsNewlines: false).validate(
-            name)
-    }
-}

@@ -21,10 +21,12 @@ extension Hotline {
         // Cached statements: every command runs this first.
         guard let any = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM operator)")), any
         else { return }
-        guard
-            let record = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT role, disabled_at FROM operator WHERE name = ?"), arguments: [name.name]
-            )
+        let statement = try db.cachedStatement(sql: "SELECT role, disabled_at FROM operator WHERE name = ?")
+        var found = try Row.fetchOne(statement, arguments: [name.name])
+        if found == nil, let legacy = try Self.storedBeforeNormalising(name, in: db) {
+            found = try Row.fetchOne(statement, arguments: [legacy.name])
+        }
+        guard let record = found
         else {
             throw HotlineError.refused(
                 operator: name.name, reason: "is not an operator of this hotline",
@@ -43,12 +45,19 @@ extension Hotline {
         }
     }
 
+    /// Runs `body` as one transaction spanning several commands (the shell's `begin`), for an
+    /// operator with at least the operator role: it holds the write lock, so a viewer, a
+    /// disabled or unknown operator must not be able to block every writer with it.
+    public func inSessionTransaction(by name: OperatorName, _ body: () throws -> Bool) throws {
+        try database.inSessionTransaction(check: { db in try authorize(name, as: .operator, in: db) }, body)
+    }
+
     /// The operator's role, or `nil` in set-up mode; for `whoami`.
     public func role(of name: OperatorName) throws -> (role: Role?, setupMode: Bool) {
         try database.read { db in
             if try OperatorRecord.fetchCount(db) == 0 { return (nil, true) }
             try authorize(name, as: .viewer, in: db)
-            return (try OperatorRecord.fetchOne(db, key: name.name).map { try Role(parsing: $0.role) }, false)
+            return (try Self.operatorRecord(name, in: db).map { try Role(parsing: $0.role) }, false)
         }
     }
 
@@ -72,9 +81,11 @@ extension Hotline {
                     problem: "the first operator of a database must be an admin",
                     accepted: "admin (or leave --role out)")
             }
-            guard try OperatorRecord.fetchOne(db, key: newName.name) == nil else {
+            if let existing = try Self.operatorRecord(newName, in: db) {
                 throw HotlineError.invalidField(
-                    field: "operator", value: newName.name, problem: "there is already an operator with this name",
+                    field: "operator", value: name,
+                    problem:
+                        "there is already an operator with this name ('\(existing.name)'; case and width do not count)",
                     accepted: "a new name; `operator role` or `operator enable` change an existing one")
             }
             var record = OperatorRecord(
@@ -129,19 +140,54 @@ extension Hotline {
     private func changeOperator(
         _ name: String, by actor: OperatorName, _ change: (inout OperatorRecord, Date, Database) throws -> Void
     ) throws -> OperatorInfo {
-        let subject = try OperatorName(name)
         let at = now()
         return try database.write { db in
             try authorize(actor, as: .admin, in: db)
-            guard var record = try OperatorRecord.fetchOne(db, key: subject.name) else {
+            // A name typed exactly as listed first: an operator stored before names were checked
+            // (with an invisible character, say) can still be disabled.
+            guard
+                var record = try OperatorRecord.fetchOne(db, key: name)
+                    ?? Self.operatorRecord(try OperatorName(name), in: db)
+            else {
                 throw HotlineError.invalidField(
-                    field: "operator", value: subject.name, problem: "there is no such operator",
+                    field: "operator", value: name, problem: "there is no such operator",
                     accepted: "a name from `operator list`")
             }
             try change(&record, at, db)
             try record.update(db)
             return record.info
         }
+    }
+
+    /// The operator called `name`: stored in its canonical form, or stored before names were
+    /// normalised (`Anna`) with the same canonical form.
+    static func operatorRecord(_ name: OperatorName, in db: Database) throws -> OperatorRecord? {
+        if let record = try OperatorRecord.fetchOne(db, key: name.name) { return record }
+        return try storedBeforeNormalising(name, in: db)
+    }
+
+    /// The one row stored before names were normalised whose canonical form is `name`'s
+    /// (`Anna` for `anna`), found by reading every name: the table holds tens of rows, and this
+    /// runs only when the canonical form itself is not stored. Of two such rows (`Anna`, `ANNA`)
+    /// the one typed exactly is taken; otherwise the name is refused as ambiguous, never guessed.
+    static func storedBeforeNormalising(_ name: OperatorName, in db: Database) throws -> OperatorRecord? {
+        let matches = try OperatorRecord.fetchAll(db).filter { OperatorName.canonical($0.name) == name.name }
+        if matches.count > 1, let exact = matches.first(where: { $0.name == name.typed }) { return exact }
+        guard matches.count <= 1 else {
+            throw HotlineError.refused(
+                operator: name.name,
+                reason: "matches several operators added before names were normalised ("
+                    + matches.map { "'\($0.name)'" }.joined(separator: ", ") + ")",
+                remedy: "an admin can disable all but one, typing each name exactly as `operator list` shows it")
+        }
+        return matches.first
+    }
+
+    /// Every spelling recorded for `name`'s operator: the canonical form and the names stored
+    /// before normalising with the same canonical form; for the audit filter.
+    static func spellings(of name: OperatorName, in db: Database) throws -> [String] {
+        let stored = try String.fetchAll(db, sql: "SELECT name FROM operator")
+        return [name.name] + stored.filter { $0 != name.name && OperatorName.canonical($0) == name.name }
     }
 
     /// Refuses to disable or demote the last enabled admin: nobody could manage operators after.

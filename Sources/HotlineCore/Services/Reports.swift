@@ -54,6 +54,13 @@ extension Hotline {
         }
         return try database.read { db in
             try authorize(reader, as: .viewer, in: db)
+            // Every spelling of the operator (`Anna` recorded before names were normalised,
+            // `anna` after), or the text as typed if it is no valid name.
+            let spellings = try filter.operatorName.map { typed in
+                guard let name = try? OperatorName(typed) else { return [typed] }
+                return try Self.spellings(of: name, in: db) + [typed]
+            }
+            let byJSON = try spellings.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
             // Stored times are text 'YYYY-MM-DD HH:MM:SS.SSS': a date is a prefix of them, and
             // "~" sorts after every digit, so `at <= until + "~"` includes the whole last period.
             let sql = """
@@ -62,12 +69,12 @@ extension Hotline {
                     FROM case_history h JOIN person_case c ON c.id = h.case_id
                     UNION ALL
                     SELECT at, by, 'operator', subject, action, from_value, to_value, NULL FROM operator_event)
-                WHERE (?1 IS NULL OR by = ?1) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
+                WHERE (?1 IS NULL OR by IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
                 ORDER BY at DESC LIMIT ?4
                 """
             let rows = try Row.fetchAll(
                 db, sql: sql,
-                arguments: [filter.operatorName, since?.description, until?.description, filter.limit])
+                arguments: [byJSON, since?.description, until?.description, filter.limit])
             return rows.map { row in
                 AuditEntry(
                     at: row["at"], by: row["by"], kind: row["kind"], subject: row["subject"], field: row["field"],
@@ -78,6 +85,11 @@ extension Hotline {
 
     /// Open cases by region and by status, and inquiries per day over the last `days` days.
     public func stats(days: Int = 30, as reader: OperatorName) throws -> HotlineStats {
+        // A century at most: 9223372036854775807 days went back before year 1 of the calendar.
+        guard (1...36_600).contains(days) else {
+            throw HotlineError.invalidField(
+                field: "days", value: String(days), problem: "it is out of range", accepted: "a number from 1 to 36600")
+        }
         let openNames = String(
             decoding: try JSONEncoder().encode(rules.lifecycle.openStatuses.map(\.name)), as: UTF8.self)
         let since = now().addingTimeInterval(-Double(days) * 86_400)

@@ -29,60 +29,276 @@ extension Hotline {
     }
 
     /// Copies the database to a new file at `path` with SQLite's online backup API: one
-    /// consistent snapshot, taken while other operators go on writing.
+    /// consistent snapshot, taken while other operators go on writing. The copy is written
+    /// under a temporary name beside `path` (mode 0600) and takes its name only once complete
+    /// and on disk: a backup killed or failing midway never leaves a partial file under `path`.
     public func backup(to path: String, by actor: OperatorName) throws {
         try database.read { db in try authorize(actor, as: .admin, in: db) }
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw HotlineError.invalidField(
-                field: "backup path", value: path, problem: "a file is already there",
-                accepted: "a path where no file exists (a backup never overwrites)")
-        }
-        try HotlineDatabase.createIfMissing(path)
-        do {
-            let destination = try DatabaseQueue(path: path)
-            try database.writer.backup(to: destination)
-            try destination.close()
-        } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            throw HotlineError.databaseUnavailable(path: path, reason: HotlineDatabase.explain(error))
+        try Self.refuseTaken(path, field: "backup path")
+        guard try Self.copy(from: database.writer, toFirstFreeOf: [path]) != nil else {
+            throw Self.taken(path, field: "backup path")
         }
     }
 
-    /// Replaces the database's content with the backup at `path`, if that file passes every
-    /// `db check`. The current content is first saved beside the database, so a restore can
-    /// itself be undone. Returns where that copy went.
+    /// Replaces the database's content with the backup at `path`. Everything is checked on a
+    /// private copy of the file before the database is touched: that it is a hotline database
+    /// of this or an older version (older ones are migrated on the copy), that its schema is
+    /// exactly the migrations' (no trigger added or dropped), and every `db check`. Then, holding
+    /// the write lock throughout, it saves the current content beside the database (the path it
+    /// returns) and puts the new content in place: writers that commit meanwhile wait and then
+    /// write into the restored database, so no acknowledged write is in neither file.
     public func restore(from path: String, by actor: OperatorName) throws -> String {
         try database.read { db in try authorize(actor, as: .admin, in: db) }
+        guard !database.isInSessionTransaction else {
+            throw HotlineError.invalidField(
+                field: "restore path", value: path, problem: "a restore cannot run inside a transaction",
+                accepted: "commit or rollback first")
+        }
         guard FileManager.default.fileExists(atPath: path) else {
             throw HotlineError.invalidField(
                 field: "restore path", value: path, problem: "there is no such file",
                 accepted: "a file made by `db backup`")
         }
+        guard !Self.sameFile(path, database.path) else {
+            throw HotlineError.invalidField(
+                field: "restore path", value: path, problem: "it is the database itself",
+                accepted: "a file made by `db backup`")
+        }
+        let stage = try stageRestore(from: path)
+        defer { PrivateFiles.removeTemporary(stage) }
+        return try replaceContent(with: stage)
+    }
+
+    /// The files restores saved beside the database (`PATH.before-restore-…`), and what
+    /// interrupted backups, restores and creations left there, oldest first.
+    public func savedCopies(by actor: OperatorName) throws -> [SavedCopy] {
+        try database.read { db in try authorize(actor, as: .admin, in: db) }
+        let folder = (database.path as NSString).deletingLastPathComponent
+        let base = (database.path as NSString).lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        var copies: [SavedCopy] = []
+        for name in names where name.hasPrefix(base + ".") {
+            let rest = name.dropFirst(base.count + 1)
+            let note: String
+            if ["-journal", "-wal", "-shm"].contains(where: { rest.hasSuffix($0) }) {
+                continue
+            } else if rest.contains(".incomplete-") || rest.hasPrefix("restoring-") || rest.hasPrefix("creating-") {
+                note = "incomplete: left by an interrupted backup, restore or creation; safe to delete"
+            } else if rest.hasPrefix("before-restore-") {
+                note = SavedCopy.beforeRestore
+            } else {
+                continue
+            }
+            let path = folder.isEmpty ? name : folder + "/" + name
+            guard let (bytes, modified) = PrivateFiles.sizeAndDate(path) else { continue }
+            copies.append(SavedCopy(path: path, bytes: bytes, modified: modified, note: note))
+        }
+        return copies.sorted { ($0.modified, $0.path) < ($1.modified, $1.path) }
+    }
+
+    /// Deletes all but the newest `keep` copies restores saved, and returns the ones deleted.
+    /// Files interrupted operations left are not touched: one may belong to a restore running now.
+    public func pruneSavedCopies(keeping keep: Int, by actor: OperatorName) throws -> [SavedCopy] {
+        guard keep >= 0 else {
+            throw HotlineError.invalidField(
+                field: "--keep", value: String(keep), problem: "it is negative",
+                accepted: "the number of saved copies to keep, 0 or more")
+        }
+        let saved = try savedCopies(by: actor).filter { $0.note == SavedCopy.beforeRestore }
+        let doomed = saved.dropLast(keep)
+        for copy in doomed {
+            guard unlink(copy.path) == 0 else {
+                throw HotlineError.databaseUnavailable(
+                    path: copy.path, reason: "cannot delete it (\(String(cString: strerror(errno))))")
+            }
+        }
+        return Array(doomed)
+    }
+
+    // MARK: - Restore steps
+
+    /// Copies the file at `path` to a private file beside the database, migrates that copy and
+    /// checks it; returns the copy's path. Nothing else is written.
+    func stageRestore(from path: String) throws -> String {
+        func refuse(_ problem: String) -> HotlineError {
+            .invalidField(
+                field: "restore path", value: path, problem: problem,
+                accepted: "a backup made by `db backup` of this or an older hotline, that passes `db check`")
+        }
         var readOnly = Configuration()
         readOnly.readonly = true
-        let source: DatabaseQueue
+        let candidate: DatabaseQueue
+        do {
+            candidate = try DatabaseQueue(path: path, configuration: readOnly)
+            try candidate.read { db in
+                try HotlineDatabase.refuseForeign(db, path: path)
+                guard try db.tableExists("grdb_migrations"),
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0 > 0
+                else { throw refuse("it is empty, not a hotline database") }
+            }
+        } catch HotlineError.databaseUnavailable(_, let reason) {
+            throw refuse(reason.components(separatedBy: "; nothing was written")[0])
+        } catch let error as HotlineError {
+            throw error
+        } catch {
+            throw refuse(HotlineDatabase.explain(error))
+        }
+        let stage = PrivateFiles.temporaryName(beside: database.path, purpose: "restoring")
         let problems: [CheckProblem]
         do {
-            source = try DatabaseQueue(path: path, configuration: readOnly)
-            problems = try source.read { db in try Self.problems(in: db, lifecycle: rules.lifecycle) }
+            try PrivateFiles.createExclusively(stage)
+            let staged = try DatabaseQueue(path: stage, configuration: HotlineDatabase.configuration(busyTimeout: 1))
+            try candidate.backup(to: staged)
+            try candidate.close()
+            // The live database is in WAL mode, where SQLite's backup cannot change the page
+            // size: give the copy the live page size first.
+            let pageSize = try database.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096 }
+            try staged.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+                if try Int.fetchOne(db, sql: "PRAGMA page_size") != pageSize {
+                    try db.execute(sql: "PRAGMA page_size = \(pageSize)")
+                    try db.execute(sql: "VACUUM")
+                }
+            }
+            do {
+                try HotlineDatabase.migrator.migrate(staged)
+            } catch {
+                throw refuse("hotline's migrations fail on it (\(HotlineDatabase.explain(error)))")
+            }
+            problems = try staged.read { db in try Self.allProblems(in: db, lifecycle: rules.lifecycle) }
+            try staged.close()
         } catch {
-            throw HotlineError.databaseUnavailable(path: path, reason: HotlineDatabase.explain(error))
+            PrivateFiles.removeTemporary(stage)
+            if let error = error as? HotlineError { throw error }
+            throw HotlineError.databaseUnavailable(
+                path: database.path,
+                reason: HotlineDatabase.explain(error) + " (while checking the backup; nothing was changed)")
         }
         guard problems.isEmpty else {
-            throw HotlineError.invalidField(
-                field: "restore path", value: path,
-                problem: "the file fails db check (\(problems.prefix(3).map(\.description).joined(separator: "; ")))",
-                accepted: "a backup that passes `db check`")
+            PrivateFiles.removeTemporary(stage)
+            throw refuse(
+                "the file fails db check (\(problems.prefix(3).map(\.description).joined(separator: "; "))"
+                    + (problems.count > 3 ? "; and \(problems.count - 3) more" : "") + ")")
         }
-        let stamp = ISO8601DateFormatter().string(from: now()).replacing(":", with: "")
-        let saved = database.path + ".before-restore-" + stamp
-        try backup(to: saved, by: actor)
+        return stage
+    }
+
+    /// Puts the checked copy at `stage` in place of the database's content, in one write
+    /// transaction of SQLite's backup API, copying a page at a time. After the first page the
+    /// transaction holds the write lock: only then is the current content saved, so no commit
+    /// can fall between the saved copy and the restored content. Returns the saved copy's path.
+    func replaceContent(with stage: String) throws -> String {
+        let base = database.path + ".before-restore-" + Self.stamp(now())
+        let names = [base] + (2...99).map { "\(base)-\($0)" }
+        var saved: String?
         do {
-            try source.backup(to: database.writer)
-            try database.migrate()
+            try database.mappingBusy {
+                try database.writer.writeWithoutTransaction { live in
+                    let staged = try DatabaseQueue(
+                        path: stage, configuration: HotlineDatabase.configuration(busyTimeout: 1))
+                    defer { try? staged.close() }
+                    try staged.inDatabase { source in
+                        try source.backup(to: live, pagesPerStep: 1) { _ in
+                            guard saved == nil else { return }
+                            // The write lock is held from here until the backup commits.
+                            var readOnly = Configuration()
+                            readOnly.readonly = true
+                            let current = try DatabaseQueue(path: database.path, configuration: readOnly)
+                            defer { try? current.close() }
+                            saved = try Self.copy(from: current, toFirstFreeOf: names)
+                            guard saved != nil else {
+                                throw Self.taken(base, field: "saved copy")
+                            }
+                        }
+                    }
+                }
+            }
+        } catch let error as HotlineError {
+            throw error
         } catch {
-            throw HotlineError.databaseUnavailable(path: database.path, reason: HotlineDatabase.explain(error))
+            throw HotlineError.databaseUnavailable(
+                path: database.path, reason: HotlineDatabase.explain(error) + " (the restore changed nothing)")
+        }
+        guard let saved else {
+            // Unreachable: a checked hotline database has many pages, so the backup takes
+            // more than one step. Said rather than crash.
+            throw HotlineError.databaseUnavailable(
+                path: database.path, reason: "the restore finished without saving the previous content")
         }
         return saved
     }
+
+    // MARK: - Files
+
+    /// A saved copy's time stamp, to the millisecond: `2026-11-30T102700.123Z`.
+    static func stamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date).replacing(":", with: "")
+    }
+
+    /// Copies `source` with SQLite's backup API to a private temporary file, then gives it the
+    /// first of `names` that is free. Returns that name, or nil if all were taken.
+    static func copy(from source: any DatabaseReader, toFirstFreeOf names: [String]) throws -> String? {
+        guard let first = names.first else { return nil }
+        let temporary = PrivateFiles.temporaryName(beside: first)
+        defer { PrivateFiles.removeTemporary(temporary) }
+        do {
+            try PrivateFiles.createExclusively(temporary)
+        } catch {
+            guard case .databaseUnavailable(_, let reason) = error else { throw error }
+            throw HotlineError.databaseUnavailable(path: first, reason: "cannot create a file there (\(reason))")
+        }
+        do {
+            let destination = try DatabaseQueue(path: temporary)
+            try source.backup(to: destination)
+            // A copy of a WAL database is marked WAL too; a standalone file is better without
+            // (opening it would leave -wal and -shm files beside it).
+            try destination.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+            }
+            try destination.close()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        {
+            throw error
+        } catch {
+            throw HotlineError.databaseUnavailable(path: first, reason: HotlineDatabase.explain(error))
+        }
+        for name in names where try PrivateFiles.moveIntoPlace(temporary, to: name) { return name }
+        return nil
+    }
+
+    /// Refuses an empty path, or one where something (a dangling link included) already is.
+    static func refuseTaken(_ path: String, field: String) throws(HotlineError) {
+        guard !path.isEmpty else {
+            throw .invalidField(field: field, value: path, problem: "it is empty", accepted: "the path of a new file")
+        }
+        try PrivateFiles.refuseLink(path, field: field)
+        if PrivateFiles.somethingExists(at: path) { throw taken(path, field: field) }
+    }
+
+    static func taken(_ path: String, field: String) -> HotlineError {
+        .invalidField(
+            field: field, value: path, problem: "a file is already there",
+            accepted: "a path where no file exists (a backup never overwrites)")
+    }
+
+    /// Whether two paths name the same file.
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat()
+        var second = stat()
+        return stat(a, &first) == 0 && stat(b, &second) == 0 && first.st_dev == second.st_dev
+            && first.st_ino == second.st_ino
+    }
+}
+
+/// A file beside the database that a restore saved or an interrupted operation left.
+public struct SavedCopy: Encodable, Sendable, Equatable {
+    public let path: String
+    public let bytes: Int64
+    public let modified: Date
+    public let note: String
+
+    /// The note of a copy a restore saved.
+    public static let beforeRestore = "the content before a restore"
 }
