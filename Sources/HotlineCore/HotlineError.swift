@@ -22,6 +22,9 @@ public enum HotlineError: Error, Equatable, Sendable {
     case databaseUnavailable(path: String, reason: String)
     /// Another writer held the database for longer than the configured timeout.
     case databaseBusy(timeoutSeconds: Double)
+    /// A case's merge link (`merged_into`) runs in a cycle or to a missing case: the file was
+    /// damaged (a hand edit, a bad restore) and the case has no survivor to open.
+    case brokenMerge(ref: String, problem: String)
 }
 
 extension HotlineError: CustomStringConvertible, LocalizedError {
@@ -54,6 +57,9 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
         case .databaseBusy(let timeout):
             return "the database stayed locked by other operators for \(timeout) s; nothing was written. "
                 + "Try again, or raise the busy timeout (busyTimeoutSeconds)."
+        case .brokenMerge(let ref, let problem):
+            return "case \(ref) cannot be opened: \(problem), so the database is damaged; nothing was written. "
+                + "An admin should run `hotline db check` and restore a backup that passes it."
         }
     }
 

@@ -74,6 +74,13 @@ struct HotlineSide {
         try hotline.search(SearchQuery(text: text), as: me).count
     }
 
+    // (7) `oneByOne`: the intake search for every case, as before DuplicateFinder.
+    func duplicates(region: String?, limit: Int, oneByOne: Bool = false) throws -> Int {
+        oneByOne
+            ? try hotline.duplicatePairsOneByOne(region: region, limit: limit, as: me).count
+            : try hotline.duplicatePairs(region: region, limit: limit, as: me).count
+    }
+
     enum IntakeOutcome: Equatable {
         case duplicates(Int)
         case logged

@@ -393,6 +393,45 @@ final class RawHotline {
         return rows
     }
 
+    // MARK: - (7) Probable duplicates among the open cases
+
+    /// The rows `case duplicates` reads: the person names of every open case, then the region's
+    /// open cases; no folding, no scoring. Returns the names read.
+    func duplicateScan(region: String?) throws -> Int {
+        try begin(immediate: false)
+        defer { try? commit() }
+        let placeholders = openStatuses.map { _ in "?" }.joined(separator: ", ")
+        let names = try db.statement(
+            """
+            SELECT name_entry.id, name_entry.case_id, name_entry.name FROM name_entry
+            JOIN person_case ON person_case.id = name_entry.case_id
+            WHERE name_entry.kind = 'person' AND person_case.merged_into IS NULL
+            AND person_case.status IN (\(placeholders)) ORDER BY name_entry.id
+            """)
+        for (offset, status) in openStatuses.enumerated() { names.bind(Int32(offset + 1), status) }
+        var rows = 0
+        var bytes = 0
+        while try names.step() {
+            bytes &+= Int(names.int(1)) &+ (names.text(2)?.utf8.count ?? 0)
+            rows += 1
+        }
+        names.reset()
+        let cases = try db.statement(
+            """
+            SELECT id, ref, person_name, born, region, unit, status FROM person_case
+            WHERE merged_into IS NULL AND status IN (\(placeholders)) AND (? IS NULL OR region = ?) ORDER BY id
+            """)
+        for (offset, status) in openStatuses.enumerated() { cases.bind(Int32(offset + 1), status) }
+        cases.bind(Int32(openStatuses.count + 1), region)
+        cases.bind(Int32(openStatuses.count + 2), region)
+        while try cases.step() {
+            for column in 1...6 as ClosedRange<Int32> { bytes &+= cases.text(column)?.utf8.count ?? 0 }
+        }
+        cases.reset()
+        blackHole(bytes)
+        return rows
+    }
+
     // MARK: - (4) One case with its inquiries, inquirers, contacts and history
 
     func caseDetail(ref: String) throws -> Int {

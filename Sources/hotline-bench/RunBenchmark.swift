@@ -110,13 +110,13 @@ enum RunBenchmark {
         let atScale = cases >= 1_000_000
         func measure(
             _ label: String, target: OperationResult.Target = .none, calls: Int = calls,
-            hotline: (Int) throws -> Int, raw: ((Int) throws -> Int)?
+            warmup: Int = settings.warmup, hotline: (Int) throws -> Int, raw: ((Int) throws -> Int)?
         ) throws {
             guard settings.wants(label) else { return }
             log("  \(label)…")
             results.append(
                 try pair(
-                    label, calls: calls, warmup: settings.warmup, budget: settings.budget, target: target,
+                    label, calls: calls, warmup: warmup, budget: settings.budget, target: target,
                     hotline: hotline, raw: raw))
         }
 
@@ -168,6 +168,25 @@ enum RunBenchmark {
         try measure(
             "search, no match", target: .under(0.05), hotline: { _ in try hotline.search(unknown) },
             raw: { _ in try raw.search(unknownQuery) })
+
+        // (7) Probable duplicates: every pair of a small region, and the whole database's first
+        // 100 (the default; with many namesakes the seeded data has hundreds of thousands of
+        // pairs). Raw reads the same rows without folding or scoring. The case-by-case way they
+        // replaced runs only when asked for (`--only "one by one"`).
+        for (region, limit) in [(LoadGenerator.smallRegion as String?, 10_000_000), (nil, 100)] {
+            let label =
+                "case duplicates, \(region ?? "whole database"), \(limit == 100 ? "first 100 pairs" : "every pair")"
+            try measure(
+                label, target: .under(region == nil ? 30 : 1), calls: 4, warmup: 1,
+                hotline: { _ in try hotline.duplicates(region: region, limit: limit) },
+                raw: { _ in try raw.duplicateScan(region: region) })
+            if settings.only?.localizedCaseInsensitiveContains("one by one") == true {
+                try measure(
+                    label + ", one by one", calls: 2, warmup: 0,
+                    hotline: { _ in try hotline.duplicates(region: region, limit: limit, oneByOne: true) },
+                    raw: { _ in try raw.duplicateScan(region: region) })
+            }
+        }
 
         // Writes, on the copy.
         let writer = try HotlineSide(path: copy)

@@ -40,6 +40,7 @@ struct All: ParsableCommand {
         try timed { try HostileMode.run(executable: executable, jobs: jobs, keep: common.keep) }
         try timed { try RestoreMode.run(executable: executable, long: long, seed: seed, keep: common.keep) }
         try timed { try ShellMode.run(executable: executable, keep: common.keep) }
+        try timed { try DamageMode.run(executable: executable, keep: common.keep) }
 
         say("Summary")
         let rows = zip(reports, times).map { report, time in

@@ -18,7 +18,7 @@ struct StressTool: ParsableCommand {
             Each mode works in a fresh temporary directory (the database and HOME of every child),
             prints its figures and ends with the line `N passed, N failed`; any failure exits 1.
             """,
-        subcommands: [Writers.self, Kills.self, Hostile.self, All.self])
+        subcommands: [Writers.self, Kills.self, Hostile.self, All.self, Damage.self])
 }
 
 // A child may exit before reading all its input; writing to its pipe must fail with EPIPE,

@@ -131,6 +131,7 @@ public enum CommandRunner {
         case .invalidField, .invalidReference, .caseNotFound, .forbiddenMove: return 1
         case .refused: return 77  // EX_NOPERM
         case .likelyDuplicates: return likelyDuplicateExitCode
+        case .brokenMerge: return 1  // a damaged file, like any DatabaseError
         }
     }
 }

@@ -40,4 +40,7 @@ enum GivenNames {
         guard let first = canonical[a], let second = canonical[b] else { return false }
         return first == second
     }
+
+    /// Every group, for indexes that must know which skeletons one given name can take.
+    static var allGroups: [[String]] { groups }
 }

@@ -89,6 +89,7 @@ extension Hotline {
         ) { row in
             "case \(row[0] as String): a status change from '\(row[1] as String? ?? "?")' follows '\(row[2] as String? ?? "nothing")'"
         }
+        problems += try damageProblems(in: db, limit: limit - problems.count)
         return problems
     }
 }

@@ -26,13 +26,39 @@ extension PersonCaseRecord {
     /// given to a family over the phone keeps working.
     static func fetch(ref: CaseReference, in db: Database) throws -> PersonCaseRecord {
         let statement = try db.cachedStatement(sql: "SELECT * FROM person_case WHERE ref = ?")
-        guard var record = try PersonCaseRecord.fetchOne(statement, arguments: [ref.description]) else {
+        guard let record = try PersonCaseRecord.fetchOne(statement, arguments: [ref.description]) else {
             throw HotlineError.caseNotFound(ref.description)
         }
-        while let survivor = record.mergedInto {
-            record = try PersonCaseRecord.fetchOne(db, key: survivor)!  // foreign key guarantees it
+        return try survivor(of: record, in: db)
+    }
+
+    /// The case `record` lives on in: itself, or the end of its chain of merges. Every loop
+    /// that follows `merged_into` goes through here. A damaged file (a hand edit, a restored
+    /// backup) can hold a cycle or a link to a missing case; the walk stops at the first case
+    /// it meets twice and throws, instead of looping forever inside a transaction.
+    static func survivor(of record: PersonCaseRecord, in db: Database) throws -> PersonCaseRecord {
+        var current = record
+        var path = [record.ref]
+        var seen: Set<Int64> = [record.id!]  // records read from the database have ids
+        while let next = current.mergedInto {
+            guard
+                let survivor = try PersonCaseRecord.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM person_case WHERE id = ?"), arguments: [next])
+            else {
+                throw HotlineError.brokenMerge(
+                    ref: record.ref,
+                    problem: "it is merged into \((path + ["case id \(next)"]).joined(separator: " -> ")), "
+                        + "which does not exist")
+            }
+            guard seen.insert(next).inserted else {
+                throw HotlineError.brokenMerge(
+                    ref: record.ref,
+                    problem: "its merges run in a cycle (\((path + [survivor.ref]).joined(separator: " -> ")))")
+            }
+            path.append(survivor.ref)
+            current = survivor
         }
-        return record
+        return current
     }
 
     /// A random reference no case has yet. References are random, so a new one is drawn

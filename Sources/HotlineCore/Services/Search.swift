@@ -106,8 +106,14 @@ struct SearchEngine {
 
         func record(_ db: Database) throws -> PersonCaseRecord {
             if let cached { return cached }
-            var record = try PersonCaseRecord.fetchOne(db, key: caseId)!  // ids come from the database
-            while let survivor = record.mergedInto { record = try PersonCaseRecord.fetchOne(db, key: survivor)! }
+            let own = try PersonCaseRecord.fetchOne(db, key: caseId)!  // ids come from the database
+            var record = own
+            do {
+                record = try PersonCaseRecord.survivor(of: own, in: db)
+            } catch HotlineError.brokenMerge {
+                // Found all the same (nothing may be hidden), under its own reference.
+                why += " (its merge link is broken: an admin should run `hotline db check`)"
+            }
             cached = record
             return record
         }
