@@ -22,27 +22,3 @@ public struct HotlineCommand: AsyncParsableCommand {
 
     public init() {}
 }
-
-/// `hotline inquiry …`
-struct InquiryCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "inquiry", abstract: "Log the inquiries families make.",
-        subcommands: [InquiryLog.self])
-}
-
-/// `hotline case …`
-struct CaseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "case", abstract: "Work with cases: the persons sought.",
-        subcommands: [
-            CaseStatusCommand.self, CaseList.self, CaseShow.self, CaseMerge.self, CaseDuplicates.self,
-            CaseDistinct.self,
-        ])
-}
-
-/// `hotline region …`
-struct RegionCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "region", abstract: "The regions a case can belong to.",
-        subcommands: [RegionList.self])
-}
