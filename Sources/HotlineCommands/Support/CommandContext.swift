@@ -15,19 +15,35 @@ struct CommandContext {
     var ask: ((String) -> String?)?
 
     /// Reads the configuration (flags, then `HOTLINE_*` environment variables, then the
-    /// configuration file, then the shipped defaults) and opens the database.
-    static func make(_ options: GlobalOptions) async throws -> CommandContext {
-        let environment = ProcessInfo.processInfo.environment
-        let settings = try await loadSettings(options, environment: environment)
-        let rules = try HotlineRules(settings: settings)
-        let path = settings.db ?? HotlineSettings.defaultDatabasePath(environment: environment)
-        let database = try HotlineDatabase.open(path: path, busyTimeout: settings.busyTimeoutSeconds)
-        let format = try OutputFormat(rawValue: settings.format ?? "table").orThrow(
-            HotlineError.configuration("format '\(settings.format ?? "")' is not one of table, json, csv")
-        )
+    /// configuration file, then the shipped defaults) and opens the database; with
+    /// `migrating: false`, pending migrations stay pending (`db version` shows them).
+    static func make(_ options: GlobalOptions, migrating: Bool = true) async throws -> CommandContext {
+        let configured = try await Configured.read(options)
+        let database = try HotlineDatabase.open(
+            path: configured.databasePath, busyTimeout: configured.settings.busyTimeoutSeconds, migrating: migrating)
         return CommandContext(
-            settings: settings, hotline: Hotline(database: database, rules: rules), format: format,
-            operatorSetting: settings.operator)
+            settings: configured.settings, hotline: Hotline(database: database, rules: configured.rules),
+            format: configured.format, operatorSetting: configured.settings.operator)
+    }
+
+    /// What the configuration decides before any database is opened.
+    struct Configured {
+        let settings: HotlineSettings
+        let rules: HotlineRules
+        let format: OutputFormat
+        let databasePath: String
+
+        static func read(_ options: GlobalOptions) async throws -> Configured {
+            let environment = ProcessInfo.processInfo.environment
+            let settings = try await loadSettings(options, environment: environment)
+            let rules = try HotlineRules(settings: settings)
+            let format = try OutputFormat(rawValue: settings.format ?? "table").orThrow(
+                HotlineError.configuration("format '\(settings.format ?? "")' is not one of table, json, csv")
+            )
+            return Configured(
+                settings: settings, rules: rules, format: format,
+                databasePath: settings.db ?? HotlineSettings.defaultDatabasePath(environment: environment))
+        }
     }
 
     /// This context with one shell line's own options: `--format` and `--as` apply to the line;
@@ -259,11 +275,30 @@ extension Optional {
 /// shell prepares one per session and runs every line against it.
 protocol ContextCommand: AsyncParsableCommand {
     var options: GlobalOptions { get }
+    /// Whether opening the database for this command applies pending migrations (it does,
+    /// except for the commands that show them).
+    static var migratesOnOpen: Bool { get }
     func execute(_ context: CommandContext) throws
 }
 
 extension ContextCommand {
+    static var migratesOnOpen: Bool { true }
+
     func run() async throws {
-        try execute(try await CommandContext.make(options))
+        try execute(try await CommandContext.make(options, migrating: Self.migratesOnOpen))
+    }
+}
+
+/// A command that reads the configuration but no database (`region list`): it neither
+/// creates nor opens a database file. The shell runs it with the session's rules and format.
+protocol RulesCommand: AsyncParsableCommand {
+    var options: GlobalOptions { get }
+    func execute(rules: HotlineRules, format: OutputFormat) throws
+}
+
+extension RulesCommand {
+    func run() async throws {
+        let configured = try await CommandContext.Configured.read(options)
+        try execute(rules: configured.rules, format: configured.format)
     }
 }

@@ -17,8 +17,9 @@ public struct HotlineDatabase: Sendable {
     /// Opens (creating if needed, with mode 0600 in a 0700 directory) the database at `path`
     /// and applies any pending migrations. A file that is not hotline's (another program's
     /// database, an empty file, one written by a newer hotline) is refused before anything is
-    /// written to it, and so is a symbolic link at the path or beside it.
-    public static func open(path: String, busyTimeout: Double = 15) throws(HotlineError)
+    /// written to it, and so is a symbolic link at the path or beside it. `migrating: false`
+    /// leaves pending migrations pending (`db version` shows them); a newer file is still refused.
+    public static func open(path: String, busyTimeout: Double = 15, migrating: Bool = true) throws(HotlineError)
         -> HotlineDatabase
     {
         guard !path.isEmpty else {
@@ -35,7 +36,7 @@ public struct HotlineDatabase: Sendable {
             // prepareDatabase ran: set FULL again, on the one connection that writes.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             let database = HotlineDatabase(writer: pool, path: path, busyTimeout: busyTimeout)
-            try database.migrate()
+            try database.migrate(applyingPending: migrating)
             return database
         } catch let error as HotlineError {
             throw error
@@ -88,7 +89,7 @@ public struct HotlineDatabase: Sendable {
         return migrator
     }
 
-    func migrate() throws {
+    func migrate(applyingPending: Bool = true) throws {
         let migrator = Self.migrator
         // A file written by a newer hotline has migrations this one does not know: running
         // old code on it could break its invariants, so refuse.
@@ -100,7 +101,7 @@ public struct HotlineDatabase: Sendable {
                 path: path, reason: "it was written by a newer version of hotline; upgrade hotline to use it")
         }
         // Every command opens the database: only take the write lock when there is work.
-        if !complete { try migrator.migrate(writer) }
+        if !complete && applyingPending { try migrator.migrate(writer) }
     }
 
     // MARK: - Transactions

@@ -8,8 +8,22 @@ extension DatabaseCommand {
             abstract: "Apply pending schema migrations (they also apply on first use).")
         @OptionGroup var options: GlobalOptions
 
+        /// Reads what is pending before the open migrates, so the command can say what it applied.
+        func run() async throws {
+            let before = try await CommandContext.make(options, migrating: false).hotline.schemaVersion()
+            try execute(try await CommandContext.make(options), pendingBefore: before.pending)
+        }
+
         func execute(_ context: CommandContext) throws {
-            try Version.show(try context.hotline.migrate(by: try context.operatorName()), context)
+            try execute(context, pendingBefore: [])
+        }
+
+        private func execute(_ context: CommandContext, pendingBefore: [String]) throws {
+            let version = try context.hotline.migrate(by: try context.operatorName())
+            try Version.show(version, context)
+            if context.format != .json && !pendingBefore.isEmpty {
+                Console.print("Applied now: \(pendingBefore.joined(separator: ", "))")
+            }
         }
     }
 }

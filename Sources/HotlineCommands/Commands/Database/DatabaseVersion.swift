@@ -6,6 +6,8 @@ extension DatabaseCommand {
         static let configuration = CommandConfiguration(
             commandName: "version", abstract: "Show the applied and pending schema migrations.")
         @OptionGroup var options: GlobalOptions
+        /// Opened without migrating, so pending migrations show as pending.
+        static var migratesOnOpen: Bool { false }
 
         func execute(_ context: CommandContext) throws {
             try Self.show(try context.hotline.schemaVersion(), context)
