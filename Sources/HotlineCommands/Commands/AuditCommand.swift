@@ -19,7 +19,8 @@ struct AuditCommand: ContextCommand {
         try Render.list(
             entries, format: context.format,
             columns: [
-                ("at", { Render.time($0.at) }), ("by", \.by), ("subject", \.subject), ("kind", \.kind),
+                ("at", { Render.time($0.at, for: context.format) }), ("by", \.by), ("subject", \.subject),
+                ("kind", \.kind),
                 ("change", Self.change), ("note", { $0.note?.replacing("\n", with: " ") ?? "" }),
             ])
     }

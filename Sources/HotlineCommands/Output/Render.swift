@@ -7,6 +7,17 @@ enum Render {
         localTime.string(from: date)
     }
 
+    /// Times in lists: the local minute in a table; in CSV, ISO 8601 UTC to the second, as in
+    /// JSON (a spreadsheet or script reading the file must not guess the zone or lose seconds).
+    static func time(_ date: Date, for format: OutputFormat) -> String {
+        format == .table ? time(date) : timestamp(date)
+    }
+
+    /// A time as JSON writes it: ISO 8601 UTC, `2026-11-30T11:35:14Z`.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+
     private static let localTime: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

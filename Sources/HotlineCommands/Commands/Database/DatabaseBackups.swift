@@ -24,7 +24,8 @@ extension DatabaseCommand {
             try Render.list(
                 copies, format: context.format,
                 columns: [
-                    ("path", \.path), ("bytes", { String($0.bytes) }), ("modified", { Render.time($0.modified) }),
+                    ("path", \.path), ("bytes", { String($0.bytes) }),
+                    ("modified", { Render.time($0.modified, for: context.format) }),
                     ("note", \.note),
                 ])
         }

@@ -12,7 +12,7 @@ extension OperatorCommand {
                 operators, format: context.format,
                 columns: [
                     ("name", \.name), ("role", \.role), ("state", { $0.disabled ? "disabled" : "active" }),
-                    ("display", { $0.displayName ?? "" }), ("added", { Render.time($0.created) }),
+                    ("display", { $0.displayName ?? "" }), ("added", { Render.time($0.created, for: context.format) }),
                     ("added by", \.createdBy),
                 ])
         }
