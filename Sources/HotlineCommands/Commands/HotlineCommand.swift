@@ -13,12 +13,16 @@ public struct HotlineCommand: AsyncParsableCommand {
             64 bad command line; 74 database file unusable; 75 database busy (nothing written);
             77 refused by the operator's role; 78 configuration error.
             """,
+        version: HotlineCommand.version,
         subcommands: [
             InquiryCommand.self, CaseCommand.self, SearchCommand.self, RegionCommand.self, OperatorCommand.self,
             AuditCommand.self,
             StatsCommand.self, DatabaseCommand.self, ShellCommand.self, DemoCommand.self,
         ]
     )
+
+    /// What `hotline --version` prints; raised with each release.
+    public static let version = "0.11.0"
 
     public init() {}
 }

@@ -6,7 +6,10 @@ extension OperatorCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an operator.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The name they act under (--as NAME).") var name: String
-        @Option(help: "viewer, operator or admin (default operator; the first one is admin).") var role: String?
+        @Option(
+            help: "viewer, operator or admin (default operator; the first one is admin).",
+            completion: .list(Role.allCases.map(\.rawValue)))
+        var role: String?
         @Option(help: "Their full name, for display.") var display: String?
 
         func execute(_ context: CommandContext) throws {
