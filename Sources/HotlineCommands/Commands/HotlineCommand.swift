@@ -1,5 +1,4 @@
 import ArgumentParser
-import HotlineCore
 
 /// The root of the command tree, shared by the CLI and the shell.
 public struct HotlineCommand: AsyncParsableCommand {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import HotlineCore
 
 /// `hotline db …`: database upkeep, for admins.
 struct DatabaseCommand: AsyncParsableCommand {
