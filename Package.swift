@@ -54,6 +54,7 @@ let package = Package(
                 "HotlineSchema",
                 "HotlineDefaults",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ]
         ),
         // libedit, for the shell's line editing, history and completion on a terminal.
