@@ -1,4 +1,5 @@
 import Foundation
+import HotlineCore
 
 /// Formats shared by every command's output.
 enum Render {
@@ -25,12 +26,9 @@ enum Render {
         return formatter
     }()
 
-    /// JSON for scripts: ISO 8601 UTC times, keys sorted so output is stable to diff.
+    /// JSON for scripts, in the core's contract (`HotlineJSON`).
     static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try HotlineJSON.makeEncoder().encode(value), as: UTF8.self)
     }
 
     /// One CSV record (RFC 4180): fields quoted when they hold a comma, quote or line break.
