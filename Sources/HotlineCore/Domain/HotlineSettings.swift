@@ -131,10 +131,14 @@ public struct HotlineRules: Sendable {
     public let lifecycle: Lifecycle
     public let channels: Vocabulary
     public let relationships: Vocabulary
-    public let regions: RegionCatalog
+    /// The regions. The shipped list (about 180 regions in three languages) is decoded on first
+    /// use, so a command that names no region does not pay for it at start-up.
+    public var regions: RegionCatalog { givenRegions ?? .shipped }
+    private let givenRegions: RegionCatalog?
     public let defaultCountry: String
 
-    public init(settings: HotlineSettings, regions: RegionCatalog = .shipped) throws(HotlineError) {
+    /// `regions`: `nil` for the shipped list, read when first needed.
+    public init(settings: HotlineSettings, regions: RegionCatalog? = nil) throws(HotlineError) {
         try settings.checkNumbers()
         let lifecycle = settings.lifecycle
         self.lifecycle = try Lifecycle(
@@ -142,7 +146,7 @@ public struct HotlineRules: Sendable {
             reopenTo: lifecycle.reopenTo)
         channels = try Vocabulary(field: "channel", words: settings.channels)
         relationships = try Vocabulary(field: "relationship", words: settings.relationships)
-        self.regions = regions
+        givenRegions = regions
         defaultCountry = settings.phone.defaultCountry.uppercased()
         guard PhoneNumber.isSupportedCountry(defaultCountry) else {
             throw .configuration(
