@@ -17,10 +17,14 @@ struct CommandContext {
     /// Reads the configuration (flags, then `HOTLINE_*` environment variables, then the
     /// configuration file, then the shipped defaults) and opens the database; with
     /// `migrating: false`, pending migrations stay pending (`db version` shows them).
-    static func make(_ options: GlobalOptions, migrating: Bool = true) async throws -> CommandContext {
+    /// `oneShot`: the process runs one command, so one connection serves (the shell keeps a pool).
+    static func make(_ options: GlobalOptions, migrating: Bool = true, oneShot: Bool = false) async throws
+        -> CommandContext
+    {
         let configured = try await Configured.read(options)
         let database = try HotlineDatabase.open(
-            path: configured.databasePath, busyTimeout: configured.settings.busyTimeoutSeconds, migrating: migrating)
+            path: configured.databasePath, busyTimeout: configured.settings.busyTimeoutSeconds, migrating: migrating,
+            oneShot: oneShot)
         return CommandContext(
             settings: configured.settings, hotline: Hotline(database: database, rules: configured.rules),
             format: configured.format, operatorSetting: configured.settings.operator)
@@ -138,7 +142,7 @@ extension ContextCommand {
     static var migratesOnOpen: Bool { true }
 
     func run() async throws {
-        try execute(try await CommandContext.make(options, migrating: Self.migratesOnOpen))
+        try execute(try await CommandContext.make(options, migrating: Self.migratesOnOpen, oneShot: true))
     }
 }
 

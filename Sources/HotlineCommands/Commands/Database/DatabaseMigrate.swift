@@ -10,8 +10,8 @@ extension DatabaseCommand {
 
         /// Reads what is pending before the open migrates, so the command can say what it applied.
         func run() async throws {
-            let before = try await CommandContext.make(options, migrating: false).hotline.schemaVersion()
-            try execute(try await CommandContext.make(options), pendingBefore: before.pending)
+            let before = try await CommandContext.make(options, migrating: false, oneShot: true).hotline.schemaVersion()
+            try execute(try await CommandContext.make(options, oneShot: true), pendingBefore: before.pending)
         }
 
         func execute(_ context: CommandContext) throws {
