@@ -12,7 +12,6 @@ import Testing
         #expect(settings.version == 1)
         #expect(settings.db == nil)
         #expect(settings.operator == nil)
-        #expect(settings.format == "table")
         #expect(settings.busyTimeoutSeconds == 15)
         #expect(settings.phone.defaultCountry == "RU")
         #expect(settings.lifecycle.initial == "new")

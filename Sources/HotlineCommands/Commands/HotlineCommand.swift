@@ -1,5 +1,4 @@
 import ArgumentParser
-import HotlineCore
 
 /// The root of the command tree, shared by the CLI and the shell.
 public struct HotlineCommand: AsyncParsableCommand {
@@ -13,6 +12,7 @@ public struct HotlineCommand: AsyncParsableCommand {
             64 bad command line; 74 database file unusable; 75 database busy (nothing written);
             77 refused by the operator's role; 78 configuration error.
             """,
+        version: HotlineCommand.version,
         subcommands: [
             InquiryCommand.self, CaseCommand.self, SearchCommand.self, RegionCommand.self, OperatorCommand.self,
             AuditCommand.self,
@@ -20,29 +20,8 @@ public struct HotlineCommand: AsyncParsableCommand {
         ]
     )
 
+    /// What `hotline --version` prints; raised with each release.
+    public static let version = "0.11.0"
+
     public init() {}
-}
-
-/// `hotline inquiry …`
-struct InquiryCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "inquiry", abstract: "Log the inquiries families make.",
-        subcommands: [InquiryLog.self])
-}
-
-/// `hotline case …`
-struct CaseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "case", abstract: "Work with cases: the persons sought.",
-        subcommands: [
-            CaseStatusCommand.self, CaseList.self, CaseShow.self, CaseMerge.self, CaseDuplicates.self,
-            CaseDistinct.self,
-        ])
-}
-
-/// `hotline region …`
-struct RegionCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "region", abstract: "The regions a case can belong to.",
-        subcommands: [RegionList.self])
 }

@@ -1,10 +1,22 @@
 import Foundation
+import HotlineCore
 
 /// Formats shared by every command's output.
 enum Render {
     /// Times in tables: the operator's local time, to the minute.
     static func time(_ date: Date) -> String {
         localTime.string(from: date)
+    }
+
+    /// Times in lists: the local minute in a table; in CSV, ISO 8601 UTC to the second, as in
+    /// JSON (a spreadsheet or script reading the file must not guess the zone or lose seconds).
+    static func time(_ date: Date, for format: OutputFormat) -> String {
+        format == .table ? time(date) : timestamp(date)
+    }
+
+    /// A time as JSON writes it: ISO 8601 UTC, `2026-11-30T11:35:14Z`.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
     }
 
     private static let localTime: DateFormatter = {
@@ -14,12 +26,9 @@ enum Render {
         return formatter
     }()
 
-    /// JSON for scripts: ISO 8601 UTC times, keys sorted so output is stable to diff.
+    /// JSON for scripts, in the core's contract (`HotlineJSON`).
     static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try HotlineJSON.makeEncoder().encode(value), as: UTF8.self)
     }
 
     /// One CSV record (RFC 4180): fields quoted when they hold a comma, quote or line break.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import GRDB
 import HotlineCore
 
@@ -29,6 +28,9 @@ public enum CommandRunner {
             let command = try parse(arguments)
             if let command = command as? any ContextCommand {
                 try command.execute(try context.adjusted(for: command.options))
+            } else if let command = command as? any RulesCommand {
+                let adjusted = try context.adjusted(for: command.options)
+                try command.execute(rules: adjusted.hotline.rules, format: adjusted.format)
             } else if type(of: command).configuration.subcommands.isEmpty {
                 Console.printError("hotline: `\(arguments.first ?? "")` does not run inside the shell.")
                 return 64

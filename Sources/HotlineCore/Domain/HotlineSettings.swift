@@ -1,8 +1,8 @@
 import Foundation
-import HotlineDefaults
 
-/// The configuration, as read from Config/hotline.json and its overrides. Every key has its
-/// default in the shipped file; front ends layer a user's file, the environment and flags on top.
+/// The configuration, as read by `HotlineConfiguration` from Config/hotline.json and the front
+/// end's layers. Every key has its default in the shipped file; `db`, `operator` and `format`
+/// are the CLI's keys, filled in by it.
 public struct HotlineSettings: Codable, Sendable, Equatable {
     public struct Phone: Codable, Sendable, Equatable {
         /// The country whose national format (`8 916 …`) phone numbers are completed with.
@@ -104,10 +104,11 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
             ? text(range.lowerBound) : "a number from \(text(range.lowerBound)) to \(text(range.upperBound))"
     }
 
-    /// The shipped defaults: Config/hotline.json, embedded at build time.
+    /// The shipped defaults: Config/hotline.json, embedded at build time, read by the same
+    /// reader as every configuration.
     public static let shipped: HotlineSettings = {
         // The file is embedded at build time and checked by a test; failing here is a build defect.
-        try! JSONDecoder().decode(HotlineSettings.self, from: Data(ShippedDefaults.configurationJSON))
+        try! HotlineConfiguration(layers: []).settings()
     }()
 
     /// The database path when none is configured: `$XDG_DATA_HOME/hotline/hotline.sqlite`,
@@ -130,10 +131,14 @@ public struct HotlineRules: Sendable {
     public let lifecycle: Lifecycle
     public let channels: Vocabulary
     public let relationships: Vocabulary
-    public let regions: RegionCatalog
+    /// The regions. The shipped list (about 180 regions in three languages) is decoded on first
+    /// use, so a command that names no region does not pay for it at start-up.
+    public var regions: RegionCatalog { givenRegions ?? .shipped }
+    private let givenRegions: RegionCatalog?
     public let defaultCountry: String
 
-    public init(settings: HotlineSettings, regions: RegionCatalog = .shipped) throws(HotlineError) {
+    /// `regions`: `nil` for the shipped list, read when first needed.
+    public init(settings: HotlineSettings, regions: RegionCatalog? = nil) throws(HotlineError) {
         try settings.checkNumbers()
         let lifecycle = settings.lifecycle
         self.lifecycle = try Lifecycle(
@@ -141,7 +146,7 @@ public struct HotlineRules: Sendable {
             reopenTo: lifecycle.reopenTo)
         channels = try Vocabulary(field: "channel", words: settings.channels)
         relationships = try Vocabulary(field: "relationship", words: settings.relationships)
-        self.regions = regions
+        givenRegions = regions
         defaultCountry = settings.phone.defaultCountry.uppercased()
         guard PhoneNumber.isSupportedCountry(defaultCountry) else {
             throw .configuration(

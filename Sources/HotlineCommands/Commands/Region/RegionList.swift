@@ -2,7 +2,7 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline region list`: the regions and their names, to find a code.
-struct RegionList: ContextCommand {
+struct RegionList: RulesCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the regions with their codes and names.")
 
@@ -11,12 +11,12 @@ struct RegionList: ContextCommand {
     @Option(help: "Only this country's regions (RU, UA).")
     var country: String?
 
-    func execute(_ context: CommandContext) throws {
-        let regions = context.hotline.rules.regions.regions.filter {
+    func execute(rules: HotlineRules, format: OutputFormat) throws {
+        let regions = rules.regions.regions.filter {
             country == nil || $0.code.hasPrefix(country!.uppercased() + "-")
         }
         try Render.list(
-            regions, format: context.format,
+            regions, format: format,
             columns: [
                 ("code", \.code), ("english", \.en), ("russian", { $0.ru ?? "-" }), ("ukrainian", { $0.uk ?? "-" }),
             ])

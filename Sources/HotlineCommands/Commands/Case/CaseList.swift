@@ -47,7 +47,7 @@ struct CaseList: ContextCommand {
                 Console.print(
                     Render.csvRecord([
                         c.ref, Render.csvText(c.person), c.born ?? "", c.region, Render.csvText(c.unit ?? ""),
-                        c.status, Render.time(c.opened), Render.time(c.lastInquiry), String(c.inquiries),
+                        c.status, Render.timestamp(c.opened), Render.timestamp(c.lastInquiry), String(c.inquiries),
                     ]))
             }
             if !headerPrinted { Console.print(header) }

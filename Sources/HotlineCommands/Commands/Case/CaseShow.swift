@@ -11,13 +11,20 @@ struct CaseShow: ContextCommand {
     @Argument(help: "The case reference.")
     var ref: String
 
+    func validate() throws { try Self.refuseCSV(options.format) }
+
     func execute(_ context: CommandContext) throws {
+        try Self.refuseCSV(context.format)  // the session's or the configuration's format
         let detail = try context.hotline.caseDetail(ref: ref, as: try context.operatorName())
         switch context.format {
         case .json: Console.print(try Render.json(detail))
-        case .csv: throw ValidationError("--format csv is for lists; use table or json for one case")
-        case .table: Console.print(Self.text(detail))
+        case .csv, .table: Console.print(Self.text(detail))
         }
+    }
+
+    /// One case is not a list: CSV is refused before any work.
+    static func refuseCSV(_ format: OutputFormat?) throws {
+        guard format != .csv else { throw ValidationError("--format csv is for lists; use table or json for one case") }
     }
 
     static func text(_ c: CaseDetail) -> String {
