@@ -20,7 +20,7 @@ struct DatabaseCommand: AsyncParsableCommand {
             case .table, .csv:
                 Console.print(
                     problems.isEmpty
-                        ? "db check: all checks passed (\(context.hotline.database.path))."
+                        ? "db check: all checks passed (\(context.hotline.databasePath))."
                         : problems.map { "problem: \($0)" }.joined(separator: "\n"))
             }
             if !problems.isEmpty { throw DatabaseCheckFailed(count: problems.count) }
@@ -36,7 +36,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func execute(_ context: CommandContext) throws {
             try context.hotline.backup(to: path, by: try context.operatorName())
-            Console.print("Backed up \(context.hotline.database.path) to \(path).")
+            Console.print("Backed up \(context.hotline.databasePath) to \(path).")
         }
     }
 
@@ -52,7 +52,7 @@ struct DatabaseCommand: AsyncParsableCommand {
         func execute(_ context: CommandContext) throws {
             let saved = try context.hotline.restore(from: path, by: try context.operatorName())
             Console.print(
-                "Restored \(path) into \(context.hotline.database.path); the previous content is in \(saved).")
+                "Restored \(path) into \(context.hotline.databasePath); the previous content is in \(saved).")
         }
     }
 
@@ -72,7 +72,7 @@ struct DatabaseCommand: AsyncParsableCommand {
             }
             let copies = try context.hotline.savedCopies(by: try context.operatorName())
             if copies.isEmpty && context.format == .table {
-                Console.print("No saved copies beside \(context.hotline.database.path).")
+                Console.print("No saved copies beside \(context.hotline.databasePath).")
                 return
             }
             try Render.list(
@@ -108,7 +108,7 @@ struct DatabaseCommand: AsyncParsableCommand {
             switch context.format {
             case .json: Console.print(try Render.json(version))
             case .table, .csv:
-                Console.print("Database: \(context.hotline.database.path) (SQLite \(version.sqlite))")
+                Console.print("Database: \(context.hotline.databasePath) (SQLite \(version.sqlite))")
                 Console.print("Applied migrations: \(version.applied.joined(separator: ", "))")
                 Console.print(
                     "Pending migrations: \(version.pending.isEmpty ? "none" : version.pending.joined(separator: ", "))")

@@ -1,5 +1,4 @@
 import ArgumentParser
-import GRDB
 import HotlineCore
 
 /// What tab completes in the shell: command names, then statuses, region codes, case
