@@ -25,6 +25,14 @@ public enum HotlineError: Error, Equatable, Sendable {
     /// A case's merge link (`merged_into`) runs in a cycle or to a missing case: the file was
     /// damaged (a hand edit, a bad restore) and the case has no survivor to open.
     case brokenMerge(ref: String, problem: String)
+    /// A command stopped by Ctrl-C (its SQLite statement was interrupted): nothing of it was written.
+    case interrupted
+    /// SQLite refused a statement for a reason the services do not expect (a defect, or a
+    /// damaged file); the message is SQLite's.
+    case databaseFailure(String)
+    /// SQLite cannot read part of the file (a corrupt page, not a database at all): `db check`
+    /// reports it as a problem; the message is SQLite's.
+    case databaseDamaged(String)
 }
 
 extension HotlineError: CustomStringConvertible, LocalizedError {
@@ -60,6 +68,10 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
         case .brokenMerge(let ref, let problem):
             return "case \(ref) cannot be opened: \(problem), so the database is damaged; nothing was written. "
                 + "An admin should run `hotline db check` and restore a backup that passes it."
+        case .interrupted:
+            return "interrupted (Ctrl-C): the command stopped; nothing of it was written."
+        case .databaseFailure(let message), .databaseDamaged(let message):
+            return "database error: \(message); nothing was written."
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HotlineCore
 
 /// The hot operations through hotline's service layer, in-process, as the CLI and the shell
@@ -16,7 +15,7 @@ struct HotlineSide {
     /// The `PRAGMA synchronous` level hotline's writer connection really runs at (0 OFF,
     /// 1 NORMAL, 2 FULL, 3 EXTRA), read through the service layer's own write path.
     func writerSynchronous() throws -> Int {
-        try hotline.database.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+        try hotline.writerSynchronousLevel()
     }
 
     static func synchronousName(_ level: Int) -> String {

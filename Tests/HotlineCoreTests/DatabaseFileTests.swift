@@ -103,19 +103,21 @@ import Testing
         let detail = try hotline.caseDetail(ref: logged.ref, as: OperatorName("anna"))
         #expect(detail.status == "searching")
         #expect(detail.history.map(\.kind) == ["opened", "inquiry", "status"])
-        #expect(throws: DatabaseError.self) {
+        let refused = #expect(throws: HotlineError.self) {
             try database.write { db in try db.execute(sql: "DELETE FROM case_history") }
         }
+        #expect(refused?.databaseMessage != nil, "SQLite refused it: \(String(describing: refused))")
     }
 
     @Test func foreignKeysAreEnforced() throws {
         let fixture = try Fixture()
-        #expect(throws: DatabaseError.self) {
+        let refused = #expect(throws: HotlineError.self) {
             try fixture.database.write { db in
                 try db.execute(
                     sql: "INSERT INTO contact (inquirer_id, kind, value) VALUES (999, 'phone', '+79161234567')")
             }
         }
+        #expect(refused?.databaseMessage != nil, "SQLite refused it: \(String(describing: refused))")
     }
 
     @Test func writeWaitingLongerThanTheBusyTimeoutFailsAsBusyAndWritesNothing() throws {

@@ -19,11 +19,11 @@ import Testing
             "UPDATE case_history SET at = '2000-01-01 00:00:00.000'",
             "UPDATE case_history SET kind = 'note'",
         ] {
-            let error = #expect(throws: DatabaseError.self) {
+            let error = #expect(throws: HotlineError.self) {
                 try fixture.database.write { db in try db.execute(sql: sql) }
             }
             // Then the database refuses
-            #expect(error?.message == "case history is append-only", "\(sql)")
+            #expect(error?.databaseMessage == "case history is append-only", "\(sql)")
         }
         #expect(try fixture.snapshot() == before)
     }
@@ -33,10 +33,10 @@ import Testing
         try fixture.log(draft())
         let before = try fixture.snapshot()
         for sql in ["DELETE FROM case_history", "DELETE FROM case_history WHERE kind = 'opened'"] {
-            let error = #expect(throws: DatabaseError.self) {
+            let error = #expect(throws: HotlineError.self) {
                 try fixture.database.write { db in try db.execute(sql: sql) }
             }
-            #expect(error?.message == "case history is append-only", "\(sql)")
+            #expect(error?.databaseMessage == "case history is append-only", "\(sql)")
         }
         #expect(try fixture.snapshot() == before)
     }
@@ -60,7 +60,7 @@ import Testing
         let fixture = try Fixture()
         let logged = try fixture.log(draft())
         let caseId = try #require(try fixture.rows("SELECT id FROM person_case").first?["id"] as Int64?)
-        #expect(throws: DatabaseError.self) {
+        let refused = #expect(throws: HotlineError.self) {
             try fixture.database.write { db in
                 try db.execute(
                     sql:
@@ -68,6 +68,7 @@ import Testing
                     arguments: [caseId])
             }
         }
+        #expect(refused?.databaseMessage != nil, "SQLite refused it: \(String(describing: refused))")
         #expect(try fixture.detail(logged.ref).history.count == 2)
     }
 }

@@ -161,10 +161,10 @@ import Testing
 
     @Test func aRestoreInsideATransactionIsRefused() throws {
         let given = try Given()
-        let hotline = given.fixture.hotline()
-        try given.fixture.database.inSessionTransaction {
+        let session = given.fixture.hotline().makeSession()
+        try session.database.inSessionTransaction {
             let error = #expect(throws: HotlineError.self) {
-                try hotline.restore(from: given.backup, by: OperatorName("anna"))
+                try session.restore(from: given.backup, by: OperatorName("anna"))
             }
             #expect(invalidField(error)?.problem == "a restore cannot run inside a transaction")
             return false

@@ -149,3 +149,11 @@ func mistyped(_ ref: String) -> String {
     characters[index] = characters[index] == "1" ? "2" : "1"
     return String(characters)
 }
+
+extension HotlineError {
+    /// SQLite's message, when this is a statement SQLite refused (a trigger, a constraint).
+    var databaseMessage: String? {
+        guard case .databaseFailure(let message) = self else { return nil }
+        return message
+    }
+}

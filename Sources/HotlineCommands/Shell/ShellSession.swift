@@ -23,9 +23,11 @@ final class ShellSession {
         context: CommandContext, interactive: Bool, keepGoing: Bool, ask: ((String) -> String?)? = nil,
         interrupts: (@Sendable () -> Int)? = nil
     ) {
-        var context = context
-        context.ask = interactive ? ask : nil
-        self.context = context
+        // The session owns its transaction: `begin` opens it on this session's Hotline, which
+        // nothing else holds, so no other caller of the same database can join it.
+        self.context = CommandContext(
+            settings: context.settings, hotline: context.hotline.makeSession(), format: context.format,
+            operatorSetting: context.operatorSetting, ask: interactive ? ask : nil)
         self.interactive = interactive
         self.keepGoing = keepGoing
         self.interrupts = interrupts
@@ -77,9 +79,9 @@ final class ShellSession {
     ]
 
     var prompt: String {
-        let name = (context.hotline.database.path as NSString).lastPathComponent
+        let name = (context.hotline.databasePath as NSString).lastPathComponent
         let who = (try? context.operatorName().name) ?? "?"
-        return "hotline \(name) \(who)\(context.hotline.database.isInSessionTransaction ? " (txn)" : "")> "
+        return "hotline \(name) \(who)\(context.hotline.isInSessionTransaction ? " (txn)" : "")> "
     }
 
     private func loop(_ source: inout some LineSource, transaction: OpenTransaction?) -> End {
@@ -137,13 +139,13 @@ final class ShellSession {
                 code = withLineNumber { setFormat(Array(words.dropFirst())) }
             default:
                 let lineContext = context
-                let changesBefore = context.hotline.database.sessionChangesCount
+                let changesBefore = context.hotline.sessionChangesCount
                 code = withLineNumber { interruptible { CommandRunner.execute(words, in: lineContext) } }
                 if let transaction {
-                    if code == 0 && context.hotline.database.sessionChangesCount != changesBefore {
+                    if code == 0 && context.hotline.sessionChangesCount != changesBefore {
                         transaction.writes += 1
                     }
-                    if !context.hotline.database.isSessionTransactionAlive { return .aborted }
+                    if !context.hotline.isSessionTransactionAlive { return .aborted }
                 }
             }
             if code != 0 {
@@ -242,7 +244,7 @@ final class ShellSession {
     /// the command fails with "interrupted" and writes nothing, and the shell goes on.
     private func interruptible(_ body: () -> Int32) -> Int32 {
         guard let interrupts else { return body() }
-        let watcher = InterruptWatcher(count: interrupts, database: context.hotline.database)
+        let watcher = InterruptWatcher(count: interrupts, hotline: context.hotline)
         defer { watcher.stop() }
         return body()
     }
@@ -305,7 +307,7 @@ final class ShellSession {
             let (role, setupMode) = try context.hotline.role(of: name)
             let roleText = setupMode ? "set-up mode: no operators yet, anyone may act" : role?.rawValue ?? "?"
             Console.print(
-                "\(name.name) (\(roleText)) on \(context.hotline.database.path); output \(context.format.rawValue)")
+                "\(name.name) (\(roleText)) on \(context.hotline.databasePath); output \(context.format.rawValue)")
             return 0
         } catch {
             return CommandRunner.report(error)
@@ -329,7 +331,7 @@ final class ShellSession {
 final class InterruptWatcher: Sendable {
     private let stopped = Mutex(false)
 
-    init(count: @escaping @Sendable () -> Int, database: HotlineDatabase) {
+    init(count: @escaping @Sendable () -> Int, hotline: Hotline) {
         let first = count()
         let thread = Thread { [self] in
             var seen = first
@@ -337,7 +339,7 @@ final class InterruptWatcher: Sendable {
                 let now = count()
                 if now != seen {
                     seen = now
-                    database.interrupt()
+                    hotline.interrupt()
                 }
                 usleep(20_000)
             }

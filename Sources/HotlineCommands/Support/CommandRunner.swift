@@ -1,5 +1,5 @@
 import ArgumentParser
-import GRDB
+import Foundation
 import HotlineCore
 
 /// Parses one list of words with the command tree and runs the command: the one path from
@@ -69,14 +69,6 @@ public enum CommandRunner {
         case let error as DatabaseCheckFailed:
             Console.printError("hotline: \(error.description)")
             return 1
-        case let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT:
-            Console.printError("hotline: interrupted (Ctrl-C): the command stopped; nothing of it was written.")
-            return 130  // 128 + SIGINT, as shells report an interrupted command
-        case let error as DatabaseError:
-            // Only reached by a defect or a damaged file: the services map expected errors.
-            Console.printError(
-                "hotline: database error: \(error.message ?? "\(error.resultCode)"); nothing was written.")
-            return 1
         default:
             let code = HotlineCommand.exitCode(for: error)
             let message = cutting(arguments, in: HotlineCommand.fullMessage(for: error))
@@ -133,7 +125,9 @@ public enum CommandRunner {
         case .invalidField, .invalidReference, .caseNotFound, .forbiddenMove: return 1
         case .refused: return 77  // EX_NOPERM
         case .likelyDuplicates: return likelyDuplicateExitCode
-        case .brokenMerge: return 1  // a damaged file, like any DatabaseError
+        case .brokenMerge: return 1  // a damaged file, like databaseFailure
+        case .interrupted: return 130  // 128 + SIGINT, as shells report an interrupted command
+        case .databaseFailure, .databaseDamaged: return 1  // only reached by a defect or a damaged file
         }
     }
 }

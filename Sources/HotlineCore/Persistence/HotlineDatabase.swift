@@ -11,8 +11,9 @@ public struct HotlineDatabase: Sendable {
     /// Where the database lives, for messages; `:memory:` for an in-memory database.
     public let path: String
     let busyTimeout: Double
-    /// The shell's open `begin … commit` transaction, if any.
-    private let session = SessionTransaction()
+    /// The shell's open `begin … commit` transaction: only on a session's copy (`makeSession()`),
+    /// so no other caller of the same file can join it.
+    let session: SessionTransaction?
 
     /// Opens (creating if needed, with mode 0600 in a 0700 directory) the database at `path`
     /// and applies any pending migrations. A file that is not hotline's (another program's
@@ -49,7 +50,7 @@ public struct HotlineDatabase: Sendable {
                 try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
                 writer = pool
             }
-            let database = HotlineDatabase(writer: writer, path: path, busyTimeout: busyTimeout)
+            let database = HotlineDatabase(writer: writer, path: path, busyTimeout: busyTimeout, session: nil)
             try database.migrate(applyingPending: migrating)
             return database
         } catch let error as HotlineError {
@@ -63,7 +64,7 @@ public struct HotlineDatabase: Sendable {
     public static func inMemory() throws(HotlineError) -> HotlineDatabase {
         do {
             let queue = try DatabaseQueue(configuration: configuration(busyTimeout: 1))
-            let database = HotlineDatabase(writer: queue, path: ":memory:", busyTimeout: 1)
+            let database = HotlineDatabase(writer: queue, path: ":memory:", busyTimeout: 1, session: nil)
             try database.migrate()
             return database
         } catch let error as HotlineError {
@@ -86,150 +87,6 @@ public struct HotlineDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return config
-    }
-
-    // MARK: - Schema
-
-    /// The migrator over Schema/'s embedded SQL files, in order.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        for migration in SchemaMigrations.all {
-            migrator.registerMigration(migration.identifier) { db in
-                try db.execute(sql: migration.sql)
-                // The name index needs the folding code: fill it for the rows already there.
-                if migration.identifier == "v003_search" { try NameIndex.rebuild(in: db) }
-            }
-        }
-        return migrator
-    }
-
-    func migrate(applyingPending: Bool = true) throws {
-        let migrator = Self.migrator
-        // A file written by a newer hotline has migrations this one does not know: running
-        // old code on it could break its invariants, so refuse.
-        let (superseded, complete) = try writer.read { db in
-            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
-        }
-        if superseded {
-            throw HotlineError.databaseUnavailable(
-                path: path, reason: "it was written by a newer version of hotline; upgrade hotline to use it")
-        }
-        // Every command opens the database: only take the write lock when there is work.
-        if !complete && applyingPending { try migrator.migrate(writer) }
-    }
-
-    // MARK: - Transactions
-
-    /// Runs `body` as one IMMEDIATE transaction: all of it is written, or none of it.
-    /// Inside a session transaction (`begin` in the shell) it runs in a savepoint of it
-    /// instead, so a failing command undoes only itself.
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try mappingBusy {
-            if let db = session.database {
-                var result: T?
-                try db.inSavepoint {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!  // set by the committed savepoint above
-            }
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!  // set by the committed transaction above
-            }
-        }
-    }
-
-    /// Runs `body` on a consistent snapshot of the database (inside a session transaction:
-    /// on that transaction, so it sees its uncommitted changes).
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try mappingBusy {
-            if let db = session.database { return try body(db) }
-            return try writer.read(body)
-        }
-    }
-
-    /// Runs `body` inside one transaction that spans several commands: every `write` and
-    /// `read` made meanwhile joins it. `body` returns whether to commit. It holds the write
-    /// lock until it returns, so other operators' writes wait: keep it short. `check` runs
-    /// first, inside the transaction (the operator's role); when it throws, nothing starts.
-    public func inSessionTransaction(
-        check: (Database) throws -> Void = { _ in }, _ body: () throws -> Bool
-    ) throws {
-        guard session.database == nil else {
-            throw HotlineError.invalidField(
-                field: "begin", value: "begin", problem: "a transaction is already open",
-                accepted: "commit or rollback first")
-        }
-        try mappingBusy {
-            try writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    try check(db)
-                    session.database = db
-                    defer { session.database = nil }
-                    let commit = try body()
-                    // A statement interrupted by Ctrl-C can make SQLite roll the whole
-                    // transaction back: then there is nothing left to commit (GRDB's
-                    // rollback accepts a transaction already gone).
-                    return commit && db.isInsideTransaction ? .commit : .rollback
-                }
-            }
-        }
-    }
-
-    /// Rows changed so far on the session transaction's connection (`nil` outside one): a
-    /// command that changed it wrote something that is pending until commit.
-    public var sessionChangesCount: Int? { session.database?.totalChangesCount }
-
-    /// Whether the session transaction is still open in SQLite (an interrupted write can
-    /// make SQLite roll it back on its own).
-    public var isSessionTransactionAlive: Bool { session.database?.isInsideTransaction ?? false }
-
-    /// Stops the statements running on this database at their next step; they fail with
-    /// SQLITE_INTERRUPT and their transaction is rolled back. Safe from any thread (Ctrl-C).
-    public func interrupt() { writer.interrupt() }
-
-    /// Runs `body` in an IMMEDIATE transaction that `body` may commit and reopen as it goes
-    /// (the bulk loader's batches). Whatever is pending when `body` returns is committed; when
-    /// it throws, rolled back.
-    func writeBatches<T>(_ body: (Database) throws -> T) throws -> T {
-        guard session.database == nil else {
-            throw HotlineError.invalidField(
-                field: "bulk", value: "bulk", problem: "a bulk load cannot run inside a transaction",
-                accepted: "commit or rollback first")
-        }
-        return try mappingBusy {
-            try writer.writeWithoutTransaction { db in
-                try db.beginTransaction(.immediate)
-                do {
-                    let result = try body(db)
-                    try db.commit()
-                    return result
-                } catch {
-                    try? db.rollback()
-                    throw error
-                }
-            }
-        }
-    }
-
-    /// Whether a session transaction is open.
-    public var isInSessionTransaction: Bool { session.database != nil }
-
-    func mappingBusy<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as DatabaseError
-            where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-        {
-            throw HotlineError.databaseBusy(timeoutSeconds: busyTimeout)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
-            throw HotlineError.databaseUnavailable(path: path, reason: Self.explain(error))
-        }
     }
 
     // MARK: - Files
@@ -323,8 +180,10 @@ public struct HotlineDatabase: Sendable {
     }
 }
 
-/// Holds the connection of the shell's open transaction while its commands run. Only touched
-/// on the thread that runs the shell, inside the connection's own closure, hence unchecked.
-private final class SessionTransaction: @unchecked Sendable {
-    var database: Database?
+extension HotlineDatabase {
+    /// The `PRAGMA synchronous` level the writer connection runs at (0 OFF, 1 NORMAL, 2 FULL,
+    /// 3 EXTRA), read through the write path the services use.
+    func writerSynchronousLevel() throws -> Int {
+        try write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    }
 }

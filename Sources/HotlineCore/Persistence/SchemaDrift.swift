@@ -86,17 +86,22 @@ extension Hotline {
 
     /// The problems `body` finds, or the damage SQLite met while looking as the one problem.
     static func reportingDamage(_ body: () throws -> [CheckProblem]) throws -> [CheckProblem] {
+        func problem(_ message: String) -> [CheckProblem] {
+            [
+                CheckProblem(
+                    check: "integrity",
+                    detail: "SQLite cannot read part of the file (\(message)): "
+                        + "restore the last good backup (`db backups` lists the copies restores saved)")
+            ]
+        }
         do {
             return try body()
         } catch let error as DatabaseError
             where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
         {
-            return [
-                CheckProblem(
-                    check: "integrity",
-                    detail: "SQLite cannot read part of the file (\(error.message ?? "\(error.resultCode)")): "
-                        + "restore the last good backup (`db backups` lists the copies restores saved)")
-            ]
+            return problem(error.message ?? "\(error.resultCode)")
+        } catch HotlineError.databaseDamaged(let message) {
+            return problem(message)
         }
     }
 }

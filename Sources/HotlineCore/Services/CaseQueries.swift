@@ -118,39 +118,9 @@ extension Hotline {
         let openNames = rules.lifecycle.openStatuses.map(\.name)
         try database.read { db in
             try authorize(reader, as: .viewer, in: db)
-            // A cached statement per shape of filter, columns read by position: this is the
-            // command coordinators run all day, on lists of any length.
-            var conditions = ["merged_into IS NULL"]
-            var arguments: StatementArguments = []
-            if let region {
-                conditions.append("region = ?")
-                arguments += [region.code]
-            }
-            if let status {
-                conditions.append("status = ?")
-                arguments += [status.name]
-            }
-            if filter.openOnly {
-                conditions.append("status IN (\(openNames.map { _ in "?" }.joined(separator: ", ")))")
-                arguments += StatementArguments(openNames)
-            }
-            let statement = try db.cachedStatement(
-                sql: """
-                    SELECT ref, person_name, born, region, unit, status, opened_at, last_inquiry_at, last_activity_at,
-                        inquiry_count FROM person_case WHERE \(conditions.joined(separator: " AND "))
-                    ORDER BY last_activity_at DESC, id DESC LIMIT ?
-                    """)
-            arguments += [filter.limit ?? -1]
-            let rows = try Row.fetchCursor(statement, arguments: arguments)
-            while let row = try rows.next() {
-                let status: String = row[5]
-                try body(
-                    CaseSummary(
-                        ref: row[0], person: row[1], born: row[2], region: row[3], unit: row[4], status: status,
-                        open: openNames.contains(status), opened: try DatabaseTime.date(row, 6),
-                        lastInquiry: try DatabaseTime.date(row, 7), lastActivity: try DatabaseTime.date(row, 8),
-                        inquiries: row[9]))
-            }
+            try db.cases.summaries(
+                region: region?.code, status: status?.name, openOnly: filter.openOnly, openNames: openNames,
+                limit: filter.limit, body)
         }
     }
 
@@ -167,49 +137,7 @@ extension Hotline {
         return try database.read { db in
             try authorize(reader, as: .viewer, in: db)
             let record = try PersonCaseRecord.fetch(ref: ref, in: db)
-            // Four cached statements whatever the number of inquirers, rows read by position from
-            // the statement (no copies): the screen an operator opens on every call.
-            var contacts: [Int64: [ContactDetail]] = [:]
-            let contactRows = try Row.fetchCursor(
-                db.cachedStatement(
-                    sql: """
-                        SELECT inquirer_id, kind, value FROM contact
-                        WHERE inquirer_id IN (SELECT inquirer_id FROM inquiry WHERE case_id = ?) ORDER BY id
-                        """), arguments: [record.id])
-            while let row = try contactRows.next() {
-                contacts[row[0], default: []].append(ContactDetail(kind: row[1], value: row[2]))
-            }
-            var inquiries: [InquiryDetail] = []
-            let inquiryRows = try Row.fetchCursor(
-                db.cachedStatement(
-                    sql: """
-                        SELECT inquiry.id, inquiry.inquirer_id, inquiry.person_name, inquiry.born, inquiry.region,
-                            inquiry.unit, inquiry.relationship, inquiry.channel, inquiry.note, inquiry.received_at,
-                            inquiry.operator, inquirer.name
-                        FROM inquiry JOIN inquirer ON inquirer.id = inquiry.inquirer_id
-                        WHERE inquiry.case_id = ? ORDER BY inquiry.received_at, inquiry.id
-                        """), arguments: [record.id])
-            while let row = try inquiryRows.next() {
-                let inquirerId: Int64 = row[1]
-                inquiries.append(
-                    InquiryDetail(
-                        id: row[0], at: try DatabaseTime.date(row, 9), by: row[10], channel: row[7],
-                        relationship: row[6], note: row[8], person: row[2], born: row[3], region: row[4], unit: row[5],
-                        inquirer: InquirerDetail(id: inquirerId, name: row[11], contacts: contacts[inquirerId] ?? [])))
-            }
-            var history: [HistoryItem] = []
-            let historyRows = try Row.fetchCursor(
-                db.cachedStatement(
-                    sql: """
-                        SELECT id, kind, at, operator, field, from_value, to_value, note, source, as_of, inquiry_id
-                        FROM case_history WHERE case_id = ? ORDER BY id
-                        """), arguments: [record.id])
-            while let row = try historyRows.next() {
-                history.append(
-                    HistoryItem(
-                        id: row[0], kind: row[1], at: try DatabaseTime.date(row, 2), by: row[3], field: row[4],
-                        from: row[5], to: row[6], note: row[7], source: row[8], asOf: row[9], inquiry: row[10]))
-            }
+            let (inquiries, history) = try db.cases.inquiriesAndHistory(caseId: record.id!)  // read from the database
             let status = rules.lifecycle.statuses.first { $0.name == record.status }
             return CaseDetail(
                 ref: record.ref, person: record.personName, born: record.born, region: record.region,
@@ -226,10 +154,6 @@ extension Hotline {
 extension Hotline {
     /// Up to `limit` case references starting with `prefix`, for completion.
     public func caseReferences(startingWith prefix: String, limit: Int) throws -> [String] {
-        try database.read { db in
-            try String.fetchAll(
-                db, sql: "SELECT ref FROM person_case WHERE ref >= ? AND ref < ? || '~' ORDER BY ref LIMIT ?",
-                arguments: [prefix, prefix, limit])
-        }
+        try database.read { db in try db.cases.references(startingWith: prefix, limit: limit) }
     }
 }

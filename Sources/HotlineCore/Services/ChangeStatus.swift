@@ -57,8 +57,7 @@ extension Hotline {
             kind: "status", from: current.name, to: change.next.name, note: change.note, source: change.source,
             asOf: change.asOf?.description)
         // Only the columns that change: an UPDATE rewrites every index on the columns it sets.
-        try db.cachedStatement(sql: "UPDATE person_case SET status = ?, last_activity_at = ? WHERE id = ?")
-            .execute(arguments: [change.next.name, DatabaseTime.text(at), personCase.id])
+        try db.cases.setStatus(change.next.name, lastActivity: at, caseId: personCase.id!)  // read from the database
         return StatusChanged(
             ref: personCase.ref, from: current.name, to: change.next.name, at: at, by: operatorName.name)
     }

@@ -25,8 +25,7 @@ extension PersonCaseRecord {
     /// A reference of a case merged into another resolves to the surviving case: a reference
     /// given to a family over the phone keeps working.
     static func fetch(ref: CaseReference, in db: Database) throws -> PersonCaseRecord {
-        let statement = try db.cachedStatement(sql: "SELECT * FROM person_case WHERE ref = ?")
-        guard let record = try PersonCaseRecord.fetchOne(statement, arguments: [ref.description]) else {
+        guard let record = try db.cases.record(ref: ref.description) else {
             throw HotlineError.caseNotFound(ref.description)
         }
         return try survivor(of: record, in: db)
@@ -41,10 +40,7 @@ extension PersonCaseRecord {
         var path = [record.ref]
         var seen: Set<Int64> = [record.id!]  // records read from the database have ids
         while let next = current.mergedInto {
-            guard
-                let survivor = try PersonCaseRecord.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM person_case WHERE id = ?"), arguments: [next])
-            else {
+            guard let survivor = try db.cases.record(id: next) else {
                 throw HotlineError.brokenMerge(
                     ref: record.ref,
                     problem: "it is merged into \((path + ["case id \(next)"]).joined(separator: " -> ")), "
@@ -67,10 +63,7 @@ extension PersonCaseRecord {
         var generator = SystemRandomNumberGenerator()
         while true {
             let ref = CaseReference.random(using: &generator)
-            let taken = try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person_case WHERE ref = ?)"),
-                arguments: [ref.description])
-            if taken == true { continue }
+            if try db.cases.isTaken(ref: ref.description) { continue }
             return ref
         }
     }

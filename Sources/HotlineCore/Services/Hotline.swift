@@ -4,7 +4,7 @@ import Foundation
 /// Every method that writes is one transaction; every input is validated here, whatever the
 /// front end, before anything is written.
 public struct Hotline: Sendable {
-    public let database: HotlineDatabase
+    let database: HotlineDatabase
     public let rules: HotlineRules
     /// The clock, injectable so tests can pin times.
     let now: @Sendable () -> Date
@@ -16,4 +16,38 @@ public struct Hotline: Sendable {
         self.rules = rules
         self.now = now
     }
+
+    /// Where the database lives, for messages; `:memory:` for an in-memory database.
+    public var databasePath: String { database.path }
+
+    // MARK: - Sessions
+
+    /// A session of this hotline for one front end's user (the shell): the same database and
+    /// rules, with a transaction slot of its own. `inSessionTransaction` runs only on a session,
+    /// and only calls made through it (and its copies) join its transaction; the hotline it was
+    /// made from, and every other session, never do.
+    public func makeSession() -> Hotline {
+        Hotline(database: database.makeSession(), rules: rules, now: now)
+    }
+
+    /// Whether this session's transaction is open.
+    public var isInSessionTransaction: Bool { database.isInSessionTransaction }
+
+    /// Rows changed so far in this session's transaction (`nil` outside one): a command that
+    /// changed it wrote something that is pending until commit.
+    public var sessionChangesCount: Int? { database.sessionChangesCount }
+
+    /// Whether this session's transaction is still open in SQLite (an interrupted write can make
+    /// SQLite roll it back on its own).
+    public var isSessionTransactionAlive: Bool { database.isSessionTransactionAlive }
+
+    /// Stops the statements running on the database at their next step; they fail with
+    /// `HotlineError.interrupted` and their transaction is rolled back. Safe from any thread (Ctrl-C).
+    public func interrupt() { database.interrupt() }
+}
+
+extension Hotline {
+    /// The `PRAGMA synchronous` level of the connection that writes (2 is FULL: a commit that
+    /// returned survives a power cut), for the benchmark's and `db version`'s checks.
+    public func writerSynchronousLevel() throws -> Int { try database.writerSynchronousLevel() }
 }

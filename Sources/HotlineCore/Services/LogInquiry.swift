@@ -129,15 +129,13 @@ extension Hotline {
             // Details the case lacked and this family knows are filled in, on the record.
             if personCase.born == nil, let born = input.born {
                 personCase.born = born.description
-                try db.cachedStatement(sql: "UPDATE person_case SET born = ? WHERE id = ?")
-                    .execute(arguments: [personCase.born, caseId])
+                try db.cases.setBorn(personCase.born, caseId: caseId)
                 try history.append(
                     kind: "edit", field: "born", to: born.description, inquiryId: inquiry.id)
             }
             if personCase.unit == nil, let unit = input.unit {
                 personCase.unit = unit
-                try db.cachedStatement(sql: "UPDATE person_case SET unit = ? WHERE id = ?")
-                    .execute(arguments: [unit, caseId])
+                try db.cases.setUnit(unit, caseId: caseId)
                 try history.append(kind: "edit", field: "unit", to: unit, inquiryId: inquiry.id)
             }
         }
@@ -146,13 +144,10 @@ extension Hotline {
             inquiryId: inquiry.id)
 
         if !isNew {
-            // Only the columns that change: an UPDATE rewrites every index on the columns it sets.
             personCase.inquiryCount += 1
             personCase.lastInquiryAt = at
             personCase.lastActivityAt = at
-            try db.cachedStatement(
-                sql: "UPDATE person_case SET inquiry_count = ?, last_inquiry_at = ?, last_activity_at = ? WHERE id = ?"
-            ).execute(arguments: [personCase.inquiryCount, DatabaseTime.text(at), DatabaseTime.text(at), caseId])
+            try db.cases.setInquiries(count: personCase.inquiryCount, last: at, caseId: caseId)
         }
         return LoggedInquiry(
             ref: personCase.ref, inquiry: inquiry.id!, inquirer: inquirerId, newCase: isNew,
@@ -166,16 +161,9 @@ extension Hotline {
     ) throws -> Int64 {
         var inquirerId: Int64?
         if !contacts.isEmpty {
-            let sql = """
-                SELECT inquirer.id, inquirer.name FROM contact
-                JOIN inquirer ON inquirer.id = contact.inquirer_id
-                WHERE contact.value = ? AND contact.kind = ?
-                ORDER BY inquirer.id LIMIT 100
-                """
             for contact in contacts where inquirerId == nil {
-                let rows = try Row.fetchAll(
-                    db.cachedStatement(sql: sql), arguments: [contact.value, contact.kind.rawValue])
-                inquirerId = rows.first { Self.sameName($0["name"], name) }?["id"]
+                let known = try db.inquirers.inquirers(withContact: contact.value, kind: contact.kind.rawValue)
+                inquirerId = known.first { Self.sameName($0.name, name) }?.id
             }
         }
         if inquirerId == nil {

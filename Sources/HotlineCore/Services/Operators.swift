@@ -18,13 +18,11 @@ extension Hotline {
     /// concurrent `operator disable` is seen. An empty operator table is set-up mode: anyone
     /// may act until the first operator (an admin) is added.
     func authorize(_ name: OperatorName, as role: Role, in db: Database) throws {
-        // Cached statements: every command runs this first.
-        guard let any = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM operator)")), any
-        else { return }
-        let statement = try db.cachedStatement(sql: "SELECT role, disabled_at FROM operator WHERE name = ?")
-        var found = try Row.fetchOne(statement, arguments: [name.name])
+        let store = db.operators
+        guard try store.hasOperators() else { return }
+        var found = try store.access(ofStoredName: name.name)
         if found == nil, let legacy = try Self.storedBeforeNormalising(name, in: db) {
-            found = try Row.fetchOne(statement, arguments: [legacy.name])
+            found = try store.access(ofStoredName: legacy.name)
         }
         guard let record = found
         else {
@@ -32,12 +30,12 @@ extension Hotline {
                 operator: name.name, reason: "is not an operator of this hotline",
                 remedy: "an admin can add them with `operator add \(name.name)`; use --as NAME to act as yourself")
         }
-        guard (record[1] as DatabaseValue).isNull else {
+        guard !record.disabled else {
             throw HotlineError.refused(
                 operator: name.name, reason: "is disabled", remedy: "an admin can re-enable them with `operator enable`"
             )
         }
-        let has = try Role(parsing: record[0])
+        let has = try Role(parsing: record.role)
         guard has >= role else {
             throw HotlineError.refused(
                 operator: name.name, reason: "is a \(has.rawValue) and cannot \(role.needed)",
@@ -55,7 +53,7 @@ extension Hotline {
     /// The operator's role, or `nil` in set-up mode; for `whoami`.
     public func role(of name: OperatorName) throws -> (role: Role?, setupMode: Bool) {
         try database.read { db in
-            if try OperatorRecord.fetchCount(db) == 0 { return (nil, true) }
+            if try !db.operators.hasOperators() { return (nil, true) }
             try authorize(name, as: .viewer, in: db)
             return (try Self.operatorRecord(name, in: db).map { try Role(parsing: $0.role) }, false)
         }
@@ -73,7 +71,7 @@ extension Hotline {
         let display = try TextRule.name("display name").validate(displayName)
         let at = now()
         return try database.write { db in
-            let first = try OperatorRecord.fetchCount(db) == 0
+            let first = try !db.operators.hasOperators()
             if !first { try authorize(actor, as: .admin, in: db) }
             if first, let requested, requested != .admin {
                 throw HotlineError.invalidField(
@@ -88,11 +86,11 @@ extension Hotline {
                         "there is already an operator with this name ('\(existing.name)'; case and width do not count)",
                     accepted: "a new name; `operator role` or `operator enable` change an existing one")
             }
-            var record = OperatorRecord(
+            let record = OperatorRecord(
                 name: newName.name, displayName: display, role: (first ? .admin : requested ?? .operator).rawValue,
                 disabledAt: nil, createdAt: at, createdBy: actor.name)
-            try record.insert(db)
-            try OperatorEventRecord.log(
+            try db.operators.insert(record)
+            try Self.log(
                 at: at, by: actor, subject: newName.name, action: "added", to: record.role, in: db)
             return record.info
         }
@@ -102,7 +100,7 @@ extension Hotline {
     public func operators(as reader: OperatorName) throws -> [OperatorInfo] {
         try database.read { db in
             try authorize(reader, as: .viewer, in: db)
-            return try OperatorRecord.order(Column("name")).fetchAll(db).map(\.info)
+            return try db.operators.all().map(\.info)
         }
     }
 
@@ -112,7 +110,7 @@ extension Hotline {
             guard record.disabledAt == nil else { return }
             try Self.keepAnAdmin(losing: record, in: db)
             record.disabledAt = at
-            try OperatorEventRecord.log(at: at, by: actor, subject: record.name, action: "disabled", in: db)
+            try Self.log(at: at, by: actor, subject: record.name, action: "disabled", in: db)
         }
     }
 
@@ -121,7 +119,7 @@ extension Hotline {
         try changeOperator(name, by: actor) { record, at, db in
             guard record.disabledAt != nil else { return }
             record.disabledAt = nil
-            try OperatorEventRecord.log(at: at, by: actor, subject: record.name, action: "enabled", in: db)
+            try Self.log(at: at, by: actor, subject: record.name, action: "enabled", in: db)
         }
     }
 
@@ -131,7 +129,7 @@ extension Hotline {
         return try changeOperator(name, by: actor) { record, at, db in
             guard record.role != role.rawValue else { return }
             if role != .admin { try Self.keepAnAdmin(losing: record, in: db) }
-            try OperatorEventRecord.log(
+            try Self.log(
                 at: at, by: actor, subject: record.name, action: "role", from: record.role, to: role.rawValue, in: db)
             record.role = role.rawValue
         }
@@ -146,7 +144,7 @@ extension Hotline {
             // A name typed exactly as listed first: an operator stored before names were checked
             // (with an invisible character, say) can still be disabled.
             guard
-                var record = try OperatorRecord.fetchOne(db, key: name)
+                var record = try db.operators.record(storedAs: name)
                     ?? Self.operatorRecord(try OperatorName(name), in: db)
             else {
                 throw HotlineError.invalidField(
@@ -154,7 +152,7 @@ extension Hotline {
                     accepted: "a name from `operator list`")
             }
             try change(&record, at, db)
-            try record.update(db)
+            try db.operators.update(record)
             return record.info
         }
     }
@@ -162,7 +160,7 @@ extension Hotline {
     /// The operator called `name`: stored in its canonical form, or stored before names were
     /// normalised (`Anna`) with the same canonical form.
     static func operatorRecord(_ name: OperatorName, in db: Database) throws -> OperatorRecord? {
-        if let record = try OperatorRecord.fetchOne(db, key: name.name) { return record }
+        if let record = try db.operators.record(storedAs: name.name) { return record }
         return try storedBeforeNormalising(name, in: db)
     }
 
@@ -171,7 +169,7 @@ extension Hotline {
     /// runs only when the canonical form itself is not stored. Of two such rows (`Anna`, `ANNA`)
     /// the one typed exactly is taken; otherwise the name is refused as ambiguous, never guessed.
     static func storedBeforeNormalising(_ name: OperatorName, in db: Database) throws -> OperatorRecord? {
-        let matches = try OperatorRecord.fetchAll(db).filter { OperatorName.canonical($0.name) == name.name }
+        let matches = try db.operators.allAsStored().filter { OperatorName.canonical($0.name) == name.name }
         if matches.count > 1, let exact = matches.first(where: { $0.name == name.typed }) { return exact }
         guard matches.count <= 1 else {
             throw HotlineError.refused(
@@ -186,15 +184,14 @@ extension Hotline {
     /// Every spelling recorded for `name`'s operator: the canonical form and the names stored
     /// before normalising with the same canonical form; for the audit filter.
     static func spellings(of name: OperatorName, in db: Database) throws -> [String] {
-        let stored = try String.fetchAll(db, sql: "SELECT name FROM operator")
+        let stored = try db.operators.names()
         return [name.name] + stored.filter { $0 != name.name && OperatorName.canonical($0) == name.name }
     }
 
     /// Refuses to disable or demote the last enabled admin: nobody could manage operators after.
     private static func keepAnAdmin(losing record: OperatorRecord, in db: Database) throws {
         guard record.role == Role.admin.rawValue, record.disabledAt == nil else { return }
-        let admins = try OperatorRecord.filter(Column("role") == Role.admin.rawValue && Column("disabled_at") == nil)
-            .fetchCount(db)
+        let admins = try db.operators.enabledAdminCount()
         if admins <= 1 {
             throw HotlineError.invalidField(
                 field: "operator", value: record.name, problem: "this is the last enabled admin",
@@ -203,40 +200,14 @@ extension Hotline {
     }
 }
 
-/// A row of `operator`.
-struct OperatorRecord: SnakeCaseRecord {
-    static let databaseTableName = "operator"
-    var name: String
-    var displayName: String?
-    var role: String
-    var disabledAt: Date?
-    var createdAt: Date
-    var createdBy: String
-
-    var info: OperatorInfo {
-        OperatorInfo(
-            name: name, displayName: displayName, role: role, disabled: disabledAt != nil, created: createdAt,
-            createdBy: createdBy)
-    }
-}
-
-/// A row of `operator_event`.
-struct OperatorEventRecord: SnakeCaseRecord {
-    static let databaseTableName = "operator_event"
-    var id: Int64?
-    var at: Date
-    var by: String
-    var subject: String
-    var action: String
-    var fromValue: String?
-    var toValue: String?
-
+extension Hotline {
+    /// Appends one entry to the operator log, stamped like the change it records.
     static func log(
         at: Date, by: OperatorName, subject: String, action: String, from: String? = nil, to: String? = nil,
         in db: Database
     ) throws {
-        var event = OperatorEventRecord(
-            id: nil, at: at, by: by.name, subject: subject, action: action, fromValue: from, toValue: to)
-        try event.insert(db)
+        try db.operators.append(
+            OperatorEventRecord(
+                id: nil, at: at, by: by.name, subject: subject, action: action, fromValue: from, toValue: to))
     }
 }

@@ -61,25 +61,8 @@ extension Hotline {
                 return try Self.spellings(of: name, in: db) + [typed]
             }
             let byJSON = try spellings.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-            // Stored times are text 'YYYY-MM-DD HH:MM:SS.SSS': a date is a prefix of them, and
-            // "~" sorts after every digit, so `at <= until + "~"` includes the whole last period.
-            let sql = """
-                SELECT * FROM (
-                    SELECT h.at, h.operator AS by, h.kind, c.ref AS subject, h.field, h.from_value, h.to_value, h.note
-                    FROM case_history h JOIN person_case c ON c.id = h.case_id
-                    UNION ALL
-                    SELECT at, by, 'operator', subject, action, from_value, to_value, NULL FROM operator_event)
-                WHERE (?1 IS NULL OR by IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
-                ORDER BY at DESC LIMIT ?4
-                """
-            let rows = try Row.fetchAll(
-                db, sql: sql,
-                arguments: [byJSON, since?.description, until?.description, filter.limit])
-            return rows.map { row in
-                AuditEntry(
-                    at: row["at"], by: row["by"], kind: row["kind"], subject: row["subject"], field: row["field"],
-                    from: row["from_value"], to: row["to_value"], note: row["note"])
-            }
+            return try db.reports.auditEntries(
+                byJSON: byJSON, since: since?.description, until: until?.description, limit: filter.limit)
         }
     }
 
@@ -95,19 +78,10 @@ extension Hotline {
         let since = now().addingTimeInterval(-Double(days) * 86_400)
         return try database.read { db in
             try authorize(reader, as: .viewer, in: db)
-            func counts(_ sql: String, _ arguments: StatementArguments = []) throws -> [HotlineStats.Count] {
-                try Row.fetchAll(db, sql: sql, arguments: arguments).map { .init(key: $0[0], count: $0[1]) }
-            }
             return HotlineStats(
-                openByRegion: try counts(
-                    """
-                    SELECT region, count(*) AS n FROM person_case
-                    WHERE status IN (SELECT value FROM json_each(?)) GROUP BY region ORDER BY n DESC, region
-                    """, [openNames]),
-                byStatus: try counts("SELECT status, count(*) AS n FROM person_case GROUP BY status ORDER BY n DESC"),
-                inquiriesPerDay: try counts(
-                    "SELECT substr(received_at, 1, 10) AS day, count(*) FROM inquiry WHERE received_at >= ? GROUP BY day ORDER BY day",
-                    [since]))
+                openByRegion: try db.reports.caseCountsByRegion(statusesJSON: openNames),
+                byStatus: try db.reports.caseCountsByStatus(),
+                inquiriesPerDay: try db.reports.inquiryCountsPerDay(since: since))
         }
     }
 }

@@ -124,8 +124,15 @@ struct SearchEngine {
 
     func find(_ text: String) throws -> [Candidate] {
         if let ref = try? CaseReference(parsing: text) {
-            let record = try? PersonCaseRecord.fetch(ref: ref, in: db)
-            return record.map { [Candidate(caseId: $0.id!, score: 1, why: "case reference \(ref)")] } ?? []
+            // No such case, or one whose merge link is broken (db check names it): no result.
+            // Anything else (a busy or damaged database) is an error, not "nothing found".
+            let record: PersonCaseRecord
+            do {
+                record = try PersonCaseRecord.fetch(ref: ref, in: db)
+            } catch HotlineError.caseNotFound, HotlineError.brokenMerge {
+                return []
+            }
+            return [Candidate(caseId: record.id!, score: 1, why: "case reference \(ref)")]  // read from the database
         }
         var found: [Candidate] = []
         if let contact = contactQuery(text) {
@@ -152,18 +159,9 @@ struct SearchEngine {
     }
 
     private func byContact(_ contact: Contact) throws -> [Candidate] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT DISTINCT inquiry.case_id, inquirer.name, contact.kind FROM contact
-                JOIN inquirer ON inquirer.id = contact.inquirer_id
-                JOIN inquiry ON inquiry.inquirer_id = inquirer.id
-                WHERE contact.value = ? LIMIT 200
-                """, arguments: [contact.value])
-        return rows.map { row in
+        try db.search.cases(withContact: contact.value).map { found in
             Candidate(
-                caseId: row[0], score: 1,
-                why: "inquirer \(row[1] as String)'s \(row[2] as String) \(contact.value)")
+                caseId: found.caseId, score: 1, why: "inquirer \(found.inquirer)'s \(found.kind) \(contact.value)")
         }
     }
 
@@ -184,21 +182,14 @@ struct SearchEngine {
         let idList = Array(Set(entries))
         for chunk in stride(from: 0, to: idList.count, by: 500).map({ Array(idList[$0..<min($0 + 500, idList.count)]) })
         {
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT case_id, kind, name, folded FROM name_entry WHERE id IN (SELECT value FROM json_each(?))",
-                arguments: [String(decoding: try JSONEncoder().encode(chunk), as: UTF8.self)])
-            for row in rows {
-                let folded: String = row["folded"]
-                let entry = NameSimilarity.words(folded)
-                var score = queries.map { NameSimilarity.score($0, entry) }.max() ?? 0
-                let kind: String = row["kind"]
-                if kind == "inquirer" { score *= 0.8 }  // an inquirer's name is a weaker lead than the person's
-                let name: String = row["name"]
+            for entry in try db.search.entries(ids: chunk) {
+                let words = NameSimilarity.words(entry.folded)
+                var score = queries.map { NameSimilarity.score($0, words) }.max() ?? 0
+                if entry.kind == "inquirer" { score *= 0.8 }  // an inquirer's name is a weaker lead than the person's
                 candidates.append(
                     Candidate(
-                        caseId: row["case_id"], score: score, why: "\(kind): \(name)",
-                        matchedPerson: kind == "person" ? name : nil))
+                        caseId: entry.caseId, score: score, why: "\(entry.kind): \(entry.name)",
+                        matchedPerson: entry.kind == "person" ? entry.name : nil))
             }
         }
         return candidates + unit
@@ -209,30 +200,13 @@ struct SearchEngine {
         guard words.contains(where: { $0.contains(where: \.isNumber) }) else { return [] }
         let ids = try entryIds(matching: "details: (\(words.map(NameMatchPlan.quoted).joined(separator: " AND ")))")
         guard !ids.isEmpty else { return [] }
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT name_entry.case_id, person_case.unit FROM name_entry
-                JOIN person_case ON person_case.id = name_entry.case_id
-                WHERE name_entry.id IN (SELECT value FROM json_each(?))
-                """, arguments: [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)])
-        return rows.map { Candidate(caseId: $0[0], score: 0.95, why: "unit: \($0[1] as String? ?? "")") }
+        return try db.search.units(ofEntries: ids).map {
+            Candidate(caseId: $0.caseId, score: 0.95, why: "unit: \($0.unit ?? "")")
+        }
     }
 
     /// The ids of at most `candidateLimit` index entries matching an FTS5 query, unranked.
     private func entryIds(matching query: String) throws -> [Int64] {
-        if let regionCode {
-            return try Int64.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT name_search.rowid FROM name_search
-                        JOIN name_entry ON name_entry.id = name_search.rowid
-                        JOIN person_case ON person_case.id = name_entry.case_id
-                        WHERE name_search MATCH ? AND person_case.region = ? LIMIT ?
-                        """), arguments: [query, regionCode, Self.candidateLimit])
-        }
-        return try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? LIMIT ?"),
-            arguments: [query, Self.candidateLimit])
+        try db.search.entryIds(matching: query, regionCode: regionCode, limit: Self.candidateLimit)
     }
 }

@@ -35,7 +35,7 @@ extension Hotline {
     public func backup(to path: String, by actor: OperatorName) throws {
         try database.read { db in try authorize(actor, as: .admin, in: db) }
         try Self.refuseTaken(path, field: "backup path")
-        guard try Self.copy(from: database.writer, toFirstFreeOf: [path]) != nil else {
+        guard try database.mappingErrors({ try Self.copy(from: database.writer, toFirstFreeOf: [path]) }) != nil else {
             throw Self.taken(path, field: "backup path")
         }
     }

@@ -11,7 +11,7 @@ extension DatabaseCommand {
 
         func execute(_ context: CommandContext) throws {
             try context.hotline.backup(to: path, by: try context.operatorName())
-            Console.print("Backed up \(context.hotline.database.path) to \(path).")
+            Console.print("Backed up \(context.hotline.databasePath) to \(path).")
         }
     }
 }

@@ -18,7 +18,7 @@ extension DatabaseCommand {
             }
             let copies = try context.hotline.savedCopies(by: try context.operatorName())
             if copies.isEmpty && context.format == .table {
-                Console.print("No saved copies beside \(context.hotline.database.path).")
+                Console.print("No saved copies beside \(context.hotline.databasePath).")
                 return
             }
             try Render.list(

@@ -15,7 +15,7 @@ extension DatabaseCommand {
             case .table, .csv:
                 Console.print(
                     problems.isEmpty
-                        ? "db check: all checks passed (\(context.hotline.database.path))."
+                        ? "db check: all checks passed (\(context.hotline.databasePath))."
                         : problems.map { "problem: \($0)" }.joined(separator: "\n"))
             }
             if !problems.isEmpty { throw DatabaseCheckFailed(count: problems.count) }

@@ -14,7 +14,7 @@ extension DatabaseCommand {
         func execute(_ context: CommandContext) throws {
             let saved = try context.hotline.restore(from: path, by: try context.operatorName())
             Console.print(
-                "Restored \(path) into \(context.hotline.database.path); the previous content is in \(saved).")
+                "Restored \(path) into \(context.hotline.databasePath); the previous content is in \(saved).")
         }
     }
 }

@@ -17,7 +17,7 @@ extension DatabaseCommand {
             switch context.format {
             case .json: Console.print(try Render.json(version))
             case .table, .csv:
-                Console.print("Database: \(context.hotline.database.path) (SQLite \(version.sqlite))")
+                Console.print("Database: \(context.hotline.databasePath) (SQLite \(version.sqlite))")
                 Console.print("Applied migrations: \(version.applied.joined(separator: ", "))")
                 Console.print(
                     "Pending migrations: \(version.pending.isEmpty ? "none" : version.pending.joined(separator: ", "))")

@@ -1,6 +1,6 @@
 import GRDB
 
-/// Keeps the name index (name_entry and its FTS5 table name_search) in step with the names a
+/// The name index store. Keeps the name index (name_entry and its FTS5 table name_search) in step with the names a
 /// case is known by. Called inside the transaction that writes the name.
 enum NameIndex {
     enum Kind: String {
@@ -37,7 +37,7 @@ enum NameIndex {
         try db.execute(sql: "INSERT INTO name_search(name_search) VALUES ('delete-all')")
         let cases = try Row.fetchCursor(db, sql: "SELECT id, person_name, unit FROM person_case")
         while let row = try cases.next() {
-            try add(caseId: row["id"], kind: .person, name: row["person_name"], unit: row["unit"], in: db)
+            try add(caseId: row[0], kind: .person, name: row[1], unit: row[2], in: db)
         }
         let asked = try Row.fetchCursor(
             db,
@@ -46,8 +46,8 @@ enum NameIndex {
                 FROM inquiry JOIN inquirer ON inquirer.id = inquiry.inquirer_id ORDER BY inquiry.id
                 """)
         while let row = try asked.next() {
-            try add(caseId: row["case_id"], kind: .person, name: row["person_name"], in: db)
-            try add(caseId: row["case_id"], kind: .inquirer, name: row["inquirer_name"], in: db)
+            try add(caseId: row[0], kind: .person, name: row[1], in: db)
+            try add(caseId: row[0], kind: .inquirer, name: row[2], in: db)
         }
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// What the reports (`audit`, `stats`) read: the case history and operator log together, and
+/// counts over cases and inquiries. Read-only.
+protocol ReportStore {
+    /// The newest `limit` entries of the case history and the operator log together, newest
+    /// first; `by` (a JSON array of operator spellings), `since` and `until` (dates or times as
+    /// stored) narrow them when given.
+    func auditEntries(byJSON: String?, since: String?, until: String?, limit: Int) throws -> [AuditEntry]
+    /// Cases whose status is one of `statusesJSON` (a JSON array), by region, most first.
+    func caseCountsByRegion(statusesJSON: String) throws -> [HotlineStats.Count]
+    /// Cases by status, most first.
+    func caseCountsByStatus() throws -> [HotlineStats.Count]
+    /// Inquiries received per day since `since`, by day.
+    func inquiryCountsPerDay(since: Date) throws -> [HotlineStats.Count]
+}
+
+/// The report store on one SQLite transaction.
+struct SQLiteReportStore: ReportStore {
+    let db: Database
+
+    func auditEntries(byJSON: String?, since: String?, until: String?, limit: Int) throws -> [AuditEntry] {
+        // Stored times are text 'YYYY-MM-DD HH:MM:SS.SSS': a date is a prefix of them, and
+        // "~" sorts after every digit, so `at <= until + "~"` includes the whole last period.
+        let sql = """
+            SELECT * FROM (
+                SELECT h.at, h.operator AS by, h.kind, c.ref AS subject, h.field, h.from_value, h.to_value, h.note
+                FROM case_history h JOIN person_case c ON c.id = h.case_id
+                UNION ALL
+                SELECT at, by, 'operator', subject, action, from_value, to_value, NULL FROM operator_event)
+            WHERE (?1 IS NULL OR by IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
+            ORDER BY at DESC LIMIT ?4
+            """
+        let rows = try Row.fetchAll(db, sql: sql, arguments: [byJSON, since, until, limit])
+        return rows.map { row in
+            AuditEntry(
+                at: row["at"], by: row["by"], kind: row["kind"], subject: row["subject"], field: row["field"],
+                from: row["from_value"], to: row["to_value"], note: row["note"])
+        }
+    }
+
+    func caseCountsByRegion(statusesJSON: String) throws -> [HotlineStats.Count] {
+        try counts(
+            """
+            SELECT region, count(*) AS n FROM person_case
+            WHERE status IN (SELECT value FROM json_each(?)) GROUP BY region ORDER BY n DESC, region
+            """, [statusesJSON])
+    }
+
+    func caseCountsByStatus() throws -> [HotlineStats.Count] {
+        try counts("SELECT status, count(*) AS n FROM person_case GROUP BY status ORDER BY n DESC")
+    }
+
+    func inquiryCountsPerDay(since: Date) throws -> [HotlineStats.Count] {
+        try counts(
+            "SELECT substr(received_at, 1, 10) AS day, count(*) FROM inquiry WHERE received_at >= ? GROUP BY day ORDER BY day",
+            [since])
+    }
+
+    private func counts(_ sql: String, _ arguments: StatementArguments = []) throws -> [HotlineStats.Count] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { .init(key: $0[0], count: $0[1]) }
+    }
+}
+
+extension Database {
+    /// The report store on this transaction.
+    var reports: SQLiteReportStore { SQLiteReportStore(db: self) }
+}

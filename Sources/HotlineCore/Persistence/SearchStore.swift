@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+/// What `search` and the intake's duplicate check read: contacts and the name index (the
+/// `name_entry` rows and their FTS5 table `name_search`). Read-only; the scoring is the
+/// service's.
+protocol SearchStore {
+    /// The cases (with the inquirer's name and the contact's kind) of inquirers who left
+    /// this contact, at most 200.
+    func cases(withContact value: String) throws -> [(caseId: Int64, inquirer: String, kind: String)]
+    /// The ids of at most `limit` index entries matching an FTS5 query, unranked; only the
+    /// entries of cases in `regionCode` when it is given.
+    func entryIds(matching query: String, regionCode: String?, limit: Int) throws -> [Int64]
+    /// These index entries.
+    func entries(ids: [Int64]) throws -> [NameEntry]
+    /// The cases of these index entries, with their units.
+    func units(ofEntries ids: [Int64]) throws -> [(caseId: Int64, unit: String?)]
+}
+
+/// One row of the name index: a spelling of a person's or inquirer's name on a case.
+struct NameEntry {
+    let caseId: Int64
+    let kind: String
+    let name: String
+    let folded: String
+}
+
+/// The search store on one SQLite transaction.
+struct SQLiteSearchStore: SearchStore {
+    let db: Database
+
+    func cases(withContact value: String) throws -> [(caseId: Int64, inquirer: String, kind: String)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT inquiry.case_id, inquirer.name, contact.kind FROM contact
+                JOIN inquirer ON inquirer.id = contact.inquirer_id
+                JOIN inquiry ON inquiry.inquirer_id = inquirer.id
+                WHERE contact.value = ? LIMIT 200
+                """, arguments: [value]
+        ).map { ($0[0], $0[1], $0[2]) }
+    }
+
+    func entryIds(matching query: String, regionCode: String?, limit: Int) throws -> [Int64] {
+        if let regionCode {
+            return try Int64.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT name_search.rowid FROM name_search
+                        JOIN name_entry ON name_entry.id = name_search.rowid
+                        JOIN person_case ON person_case.id = name_entry.case_id
+                        WHERE name_search MATCH ? AND person_case.region = ? LIMIT ?
+                        """), arguments: [query, regionCode, limit])
+        }
+        return try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? LIMIT ?"),
+            arguments: [query, limit])
+    }
+
+    func entries(ids: [Int64]) throws -> [NameEntry] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT case_id, kind, name, folded FROM name_entry WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [try SQLList.json(ids)]
+        ).map { NameEntry(caseId: $0[0], kind: $0[1], name: $0[2], folded: $0[3]) }
+    }
+
+    func units(ofEntries ids: [Int64]) throws -> [(caseId: Int64, unit: String?)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name_entry.case_id, person_case.unit FROM name_entry
+                JOIN person_case ON person_case.id = name_entry.case_id
+                WHERE name_entry.id IN (SELECT value FROM json_each(?))
+                """, arguments: [try SQLList.json(ids)]
+        ).map { ($0[0], $0[1]) }
+    }
+}
+
+/// A list of values bound as one argument: a JSON array that the SQL opens with
+/// `IN (SELECT value FROM json_each(?))`, so a statement's text (and its cached plan) does not
+/// depend on the list's length, and no list meets SQLite's limit on arguments.
+enum SQLList {
+    static func json(_ values: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
+    }
+}
+
+extension Database {
+    /// The search store on this transaction.
+    var search: SQLiteSearchStore { SQLiteSearchStore(db: self) }
+}

@@ -1,0 +1,158 @@
+import GRDB
+
+extension HotlineDatabase {
+
+    /// Runs `body` as one IMMEDIATE transaction: all of it is written, or none of it.
+    /// Inside a session transaction (`begin` in the shell) it runs in a savepoint of it
+    /// instead, so a failing command undoes only itself.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try mappingErrors {
+            if let db = session?.database {
+                var result: T?
+                try db.inSavepoint {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!  // set by the committed savepoint above
+            }
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!  // set by the committed transaction above
+            }
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot of the database (inside a session transaction:
+    /// on that transaction, so it sees its uncommitted changes).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try mappingErrors {
+            if let db = session?.database { return try body(db) }
+            return try writer.read(body)
+        }
+    }
+
+    /// Runs `body` inside one transaction that spans several commands: every `write` and
+    /// `read` made meanwhile joins it. `body` returns whether to commit. It holds the write
+    /// lock until it returns, so other operators' writes wait: keep it short. `check` runs
+    /// first, inside the transaction (the operator's role); when it throws, nothing starts.
+    func inSessionTransaction(
+        check: (Database) throws -> Void = { _ in }, _ body: () throws -> Bool
+    ) throws {
+        guard let session else {
+            throw HotlineError.invalidField(
+                field: "begin", value: "begin", problem: "a transaction spanning commands needs a session of its own",
+                accepted: "a session made with Hotline.makeSession()")
+        }
+        guard session.database == nil else {
+            throw HotlineError.invalidField(
+                field: "begin", value: "begin", problem: "a transaction is already open",
+                accepted: "commit or rollback first")
+        }
+        try mappingErrors {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try check(db)
+                    session.database = db
+                    defer { session.database = nil }
+                    let commit = try body()
+                    // A statement interrupted by Ctrl-C can make SQLite roll the whole
+                    // transaction back: then there is nothing left to commit (GRDB's
+                    // rollback accepts a transaction already gone).
+                    return commit && db.isInsideTransaction ? .commit : .rollback
+                }
+            }
+        }
+    }
+
+    /// Rows changed so far on the session transaction's connection (`nil` outside one): a
+    /// command that changed it wrote something that is pending until commit.
+    var sessionChangesCount: Int? { session?.database?.totalChangesCount }
+
+    /// Whether the session transaction is still open in SQLite (an interrupted write can
+    /// make SQLite roll it back on its own).
+    var isSessionTransactionAlive: Bool { session?.database?.isInsideTransaction ?? false }
+
+    /// Stops the statements running on this database at their next step; they fail with
+    /// SQLITE_INTERRUPT and their transaction is rolled back. Safe from any thread (Ctrl-C).
+    func interrupt() { writer.interrupt() }
+
+    /// Runs `body` in an IMMEDIATE transaction that `body` may commit and reopen as it goes
+    /// (the bulk loader's batches). Whatever is pending when `body` returns is committed; when
+    /// it throws, rolled back.
+    func writeBatches<T>(_ body: (Database) throws -> T) throws -> T {
+        guard session?.database == nil else {
+            throw HotlineError.invalidField(
+                field: "bulk", value: "bulk", problem: "a bulk load cannot run inside a transaction",
+                accepted: "commit or rollback first")
+        }
+        return try mappingErrors {
+            try writer.writeWithoutTransaction { db in
+                try db.beginTransaction(.immediate)
+                do {
+                    let result = try body(db)
+                    try db.commit()
+                    return result
+                } catch {
+                    try? db.rollback()
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Whether a session transaction is open.
+    var isInSessionTransaction: Bool { session?.database != nil }
+
+    /// Runs `body` with every SQLite error turned into a `HotlineError`, so no front end
+    /// needs GRDB to tell a busy database, a full disk, Ctrl-C or a damaged file apart.
+    func mappingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw mapped(error)
+        }
+    }
+
+    /// Runs `body` with a busy database and a full disk turned into their `HotlineError`s, and
+    /// any other error left to the caller (a restore says it changed nothing).
+    func mappingBusy<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError
+            where [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL].contains(error.resultCode)
+        {
+            throw mapped(error)
+        }
+    }
+
+    /// `error` as the `HotlineError` a front end reports.
+    func mapped(_ error: DatabaseError) -> HotlineError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .databaseBusy(timeoutSeconds: busyTimeout)
+        case .SQLITE_FULL: return .databaseUnavailable(path: path, reason: Self.explain(error))
+        case .SQLITE_INTERRUPT: return .interrupted
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .databaseDamaged(error.message ?? "\(error.resultCode)")
+        // Only reached by a defect or a damaged file: the services check their inputs first.
+        default: return .databaseFailure(error.message ?? "\(error.resultCode)")
+        }
+    }
+}
+
+/// Holds the connection of the shell's open transaction while its commands run. Only touched
+/// on the thread that runs the shell, inside the connection's own closure, hence unchecked.
+final class SessionTransaction: @unchecked Sendable {
+    var database: Database?
+    init() {}
+}
+
+extension HotlineDatabase {
+    /// A copy of this database with a session slot of its own: `inSessionTransaction` runs on
+    /// it, and only the calls made through this copy (and its copies) join the transaction.
+    func makeSession() -> HotlineDatabase {
+        HotlineDatabase(writer: writer, path: path, busyTimeout: busyTimeout, session: SessionTransaction())
+    }
+}
