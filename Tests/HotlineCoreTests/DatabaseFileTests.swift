@@ -6,12 +6,6 @@ import Testing
 
 /// The database file: private to its owner, migrated on open, refused when it is not ours.
 @Suite struct DatabaseFileTests {
-    func freshDirectory() throws -> URL {
-        let directory = Fixture.root.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
     func mode(_ path: String) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         return try #require(attributes[.posixPermissions] as? Int) & 0o777
@@ -19,7 +13,7 @@ import Testing
 
     @Test func databaseFileIsCreatedReadableByItsOwnerOnly() throws {
         // Given a path in a directory that does not exist yet
-        let path = try freshDirectory().appendingPathComponent("data/hotline.sqlite").path
+        let path = try Fixture.freshDirectory().appendingPathComponent("data/hotline.sqlite").path
         // When the database is opened and written to
         let database = try HotlineDatabase.open(path: path)
         _ = try Hotline(database: database, rules: .shipped, now: { t0 }).logInquiry(draft(), by: OperatorName("anna"))
@@ -50,7 +44,7 @@ import Testing
 
     @Test func reopeningKeepsTheDataAndDoesNotMigrateAgain() throws {
         // Given a database with a case
-        let directory = try freshDirectory()
+        let directory = try Fixture.freshDirectory()
         let path = directory.appendingPathComponent("hotline.sqlite").path
         let first = try HotlineDatabase.open(path: path)
         let logged = try Hotline(database: first, rules: .shipped, now: { t0 }).logInquiry(
@@ -65,7 +59,7 @@ import Testing
 
     @Test func fileThatIsNotADatabaseIsRefused() throws {
         // Given a text file where the database should be
-        let path = try freshDirectory().appendingPathComponent("notes.txt").path
+        let path = try Fixture.freshDirectory().appendingPathComponent("notes.txt").path
         try Data(String(repeating: "not a database at all\n", count: 100).utf8).write(to: URL(fileURLWithPath: path))
         // When it is opened
         let error = #expect(throws: HotlineError.self) { try HotlineDatabase.open(path: path) }
@@ -81,7 +75,7 @@ import Testing
 
     @Test func databaseInAFolderThatCannotBeCreatedIsRefused() throws {
         // Given a path under a regular file
-        let file = try freshDirectory().appendingPathComponent("file").path
+        let file = try Fixture.freshDirectory().appendingPathComponent("file").path
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         // Then opening a database below it fails as unavailable
         let error = #expect(throws: HotlineError.self) { try HotlineDatabase.open(path: file + "/sub/hotline.sqlite") }
@@ -122,7 +116,7 @@ import Testing
 
     @Test func writeWaitingLongerThanTheBusyTimeoutFailsAsBusyAndWritesNothing() throws {
         // Given a database whose writes wait at most 0.3 s for another writer
-        let directory = try freshDirectory()
+        let directory = try Fixture.freshDirectory()
         let path = directory.appendingPathComponent("hotline.sqlite").path
         let database = try HotlineDatabase.open(path: path, busyTimeout: 0.3)
         let hotline = Hotline(database: database, rules: .shipped, now: { t0 })
@@ -151,7 +145,7 @@ import Testing
 
     @Test func concurrentOperatorsOnSeparateConnectionsAreAllWritten() throws {
         // Given one database file, opened separately by 6 operators as separate processes would
-        let directory = try freshDirectory()
+        let directory = try Fixture.freshDirectory()
         let path = directory.appendingPathComponent("hotline.sqlite").path
         _ = try HotlineDatabase.open(path: path)
         let failures = Failures()

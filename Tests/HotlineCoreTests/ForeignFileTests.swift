@@ -7,12 +7,6 @@ import Testing
 /// Files that are not hotline's are refused before anything is written to them; hotline never
 /// creates its files through a symbolic link; a full disk is said in words.
 @Suite struct ForeignFileTests {
-    func freshDirectory() throws -> URL {
-        let directory = Fixture.root.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
     func reason(_ body: () throws -> Void) -> String? {
         do {
             try body()
@@ -34,7 +28,7 @@ import Testing
     }
 
     @Test func anotherProgramsDatabaseIsRefusedUntouched() throws {
-        let directory = try freshDirectory()
+        let directory = try Fixture.freshDirectory()
         let path = directory.appendingPathComponent("app.db").path
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: "CREATE TABLE t (x); INSERT INTO t VALUES (1)")
@@ -46,7 +40,7 @@ import Testing
     }
 
     @Test func anEmptyFileIsRefusedUntouched() throws {
-        let directory = try freshDirectory()
+        let directory = try Fixture.freshDirectory()
         let path = directory.appendingPathComponent("empty.db").path
         FileManager.default.createFile(atPath: path, contents: Data())
         let why = reason { _ = try HotlineDatabase.open(path: path) }
@@ -56,7 +50,7 @@ import Testing
 
     @Test func aFileFromANewerHotlineIsRefusedBeforeAnyWrite() throws {
         // Given a hotline database in rollback-journal mode that a newer hotline migrated further
-        let directory = try freshDirectory()
+        let directory = try Fixture.freshDirectory()
         let path = directory.appendingPathComponent("newer.sqlite").path
         _ = try HotlineDatabase.open(path: path)
         try DatabaseQueue(path: path).writeWithoutTransaction { db in
@@ -70,14 +64,14 @@ import Testing
     }
 
     @Test func aBlankSQLiteFileIsSetUp() throws {
-        let path = try freshDirectory().appendingPathComponent("blank.sqlite").path
+        let path = try Fixture.freshDirectory().appendingPathComponent("blank.sqlite").path
         try DatabaseQueue(path: path).writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 0") }
         let database = try HotlineDatabase.open(path: path)
         #expect(try database.read { db in try db.tableExists("person_case") })
     }
 
     @Test func aDatabaseIsCreatedWholeUnderItsNameAndNothingElseIsLeft() throws {
-        let directory = try freshDirectory()
+        let directory = try Fixture.freshDirectory()
         _ = try HotlineDatabase.open(path: directory.appendingPathComponent("new.sqlite").path)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(names.filter { $0.contains("creating") } == [])
@@ -87,7 +81,7 @@ import Testing
     @Test(arguments: ["", "-wal", "-shm", "-journal"])
     func aSymbolicLinkAsTheDatabaseOrBesideItIsRefused(_ suffix: String) throws {
         // Given a link (to nowhere, in a folder others can read) where a database file would go
-        let directory = try freshDirectory()
+        let directory = try Fixture.freshDirectory()
         let exposed = directory.appendingPathComponent("pub")
         try FileManager.default.createDirectory(at: exposed, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("hotline.sqlite").path

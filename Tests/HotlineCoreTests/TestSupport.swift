@@ -69,9 +69,15 @@ struct Fixture {
     let database: HotlineDatabase
     var path: String { database.path }
 
-    init() throws {
-        directory = Self.root.appendingPathComponent(UUID().uuidString)
+    /// A new empty folder under `root`, for a test that makes its own files.
+    static func freshDirectory() throws -> URL {
+        let directory = root.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    init() throws {
+        directory = try Self.freshDirectory()
         database = try HotlineDatabase.open(path: directory.appendingPathComponent("hotline.sqlite").path)
     }
 
