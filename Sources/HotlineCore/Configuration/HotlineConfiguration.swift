@@ -6,7 +6,7 @@ import HotlineDefaults
 /// over the front end's layers (the CLI's: flags, then `HOTLINE_*` environment variables,
 /// then the user's file), with the shipped Config/hotline.json as the last provider. Each
 /// part reads its keys through a reader scoped to it (`lifecycle`, `phone`, `shell`), as the
-/// Hummingbird template hands scoped readers to its parts. Every key is named once, here;
+/// server template of the swift-configuration docs hands scoped readers to its parts. Every key is named once, here;
 /// its default is in the shipped file only.
 public struct HotlineConfiguration: Sendable {
     /// One provider with the words an error uses for it ("the configuration file /etc/x.json").
