@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        // List import (issue 12): CSV's grammar, and XLSX's ZIP container.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The SQL migrations, embedded in the binary so it never looks for Schema/ at run time.
@@ -67,6 +70,8 @@ let package = Package(
                 "HotlineDefaults",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // libedit, for the shell's line editing, history and completion on a terminal.
@@ -101,7 +106,12 @@ let package = Package(
         ),
         .testTarget(
             name: "HotlineCoreTests",
-            dependencies: ["HotlineCore", "HotlineTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "HotlineCore", "HotlineTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            // List files made by LibreOffice and openpyxl (Fixtures/Lists/make-fixtures.sh).
+            resources: [.copy("Fixtures/Lists")]
         ),
         .testTarget(
             name: "HotlineCommandsTests",
