@@ -9,7 +9,7 @@ struct HotlineBench: ParsableCommand {
         abstract: "Benchmarks hotline against raw SQLite on the same database.",
         subcommands: [
             SeedCommand.self, RunCommand.self, ProcessCommand.self, GrowthCommand.self, MemoryCommand.self,
-            AllCommand.self,
+            ListsCommand.self, AllCommand.self,
         ])
 }
 
@@ -106,6 +106,21 @@ struct MemoryCommand: ParsableCommand {
     }
 }
 
+struct ListsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lists", abstract: "Read a generated list file (CSV, XLSX): time and peak memory.")
+
+    @Option(help: "Rows in the generated list.") var rows = 10_000
+    @Option(help: "The random seed.") var seed: UInt64 = 1
+    @Option(help: "Read this one file and print its row count and seconds on stderr (the child's side).")
+    var read: String?
+
+    func run() throws {
+        if let read { return try ListReadingBenchmark.readOnce(read) }
+        try ListReadingBenchmark.run(rows: rows, seed: seed).print()
+    }
+}
+
 struct AllCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "all", abstract: "Seed, then run, process and memory; print every table.")
@@ -141,6 +156,8 @@ struct AllCommand: ParsableCommand {
         show(try ProcessBenchmark.run(db: db, runs: tiny ? 5 : 30, seed: seed))
         Output.line("memory:")
         show(try MemoryBenchmark.run(db: db))
+        Output.line("lists:")
+        show(try ListReadingBenchmark.run(rows: tiny ? 1_000 : 10_000, seed: seed))
 
         Output.line("\n\n######## all tables (\(Format.duration(clock.seconds))) ########")
         for table in tables { table.print() }
