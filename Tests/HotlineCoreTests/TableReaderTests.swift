@@ -144,12 +144,48 @@ import ZIPFoundation
     }
 
     @Test func theSHA256IsThatOfTheFileBytes() throws {
-        // `sha256sum captured-utf8-bom-comma.csv` and `sha256sum captured-libreoffice.xlsx`.
-        let csv = try read("captured-utf8-bom-comma.csv")
-        let bytes = try [UInt8](Data(contentsOf: Self.lists.appendingPathComponent("captured-utf8-bom-comma.csv")))
-        #expect(csv.sha256 == SHA256.hex(of: bytes))
-        #expect(csv.sha256.count == 64)
-        #expect(try read("captured-libreoffice.xlsx").sha256 != csv.sha256)
+        // From `sha256sum`.
+        #expect(
+            try read("captured-utf8-bom-comma.csv").sha256
+                == "c9830afe8f8e3733bedee46873f6e2fb1af694df103a01b95931447586779172")
+        #expect(
+            try read("captured-libreoffice.xlsx").sha256
+                == "7331471001fe9d04de8a3f31fcc641a182d72adddbd8a3774f416476b038692c")
+    }
+
+    /// NIST's examples (FIPS 180-2 appendix B), and lengths either side of the padding's
+    /// boundaries (55, 56, 64 bytes) and over several blocks, from Python's hashlib.
+    @Test(
+        arguments: [
+            (Array("".utf8), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            (Array("abc".utf8), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (
+                Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8),
+                "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+            ),
+            (
+                Array(repeating: UInt8(ascii: "a"), count: 1_000_000),
+                "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+            ),
+            (
+                Array(repeating: UInt8(ascii: "x"), count: 55),
+                "d5e285683cd4efc02d021a5c62014694958901005d6f71e89e0989fac77e4072"
+            ),
+            (
+                Array(repeating: UInt8(ascii: "x"), count: 56),
+                "04c26261370ee7541549d16dee320c723e3fd14671e66a099afe0a377c16888e"
+            ),
+            (
+                Array(repeating: UInt8(ascii: "x"), count: 64),
+                "7ce100971f64e7001e8fe5a51973ecdfe1ced42befe7ee8d5fd6219506b5393c"
+            ),
+            (
+                Array(0...255) + Array(0...255) + Array(0...255),
+                "f3a25aa93aa2fbba28d79260535bbd6a5eb0fc1c24a8b0f04e12b484c1dfe363"
+            ),
+        ] as [([UInt8], String)])
+    func sha256MatchesKnownDigests(bytes: [UInt8], digest: String) {
+        #expect(SHA256.hex(of: bytes) == digest)
     }
 
     // MARK: The Ukrainian list: the name in three columns
@@ -314,8 +350,7 @@ import ZIPFoundation
     }
 
     @Test func bytesThatAreNeitherUTF8NorCyrillicAreRefused() throws {
-        // Latin-1 "Müller;Zoë" has é-like bytes that are not Cyrillic letters in windows-1251
-        // proportion... and 0x98 is undefined in windows-1251.
+        // 0x98 is not UTF-8 and is the one byte windows-1251 leaves undefined.
         let problem = try problem { try readWritten(Array("ФИО\n".utf8) + [0x98, 0x41, 0x0A]) }
         #expect(problem.hasPrefix("it is not UTF-8 (byte 8, on line 2)"), "\(problem)")
     }

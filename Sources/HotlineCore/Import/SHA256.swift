@@ -3,8 +3,7 @@
 /// Written here rather than taken from swift-crypto: it is the only hash hotline needs, and
 /// swift-crypto builds BoringSSL (369 compile jobs; measured in the README's "List files"),
 /// which would add minutes to every clean build and CI run. Checked against the NIST test
-/// vectors and `sha256sum` (SHA256Tests). About 200 MB/s in a release build, so a 100 MB list
-/// (the reader's cap) hashes in half a second.
+/// vectors and `sha256sum` (TableReaderTests).
 enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
