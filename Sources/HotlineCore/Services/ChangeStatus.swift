@@ -37,9 +37,22 @@ extension Hotline {
     public func changeStatus(_ draft: StatusChangeDraft, by operatorName: OperatorName) throws
         -> StatusChanged
     {
+        try database.run(changeStatusWork(draft, by: operatorName))
+    }
+
+    /// `changeStatus` for asynchronous callers: the transaction runs on GRDB's writer queue.
+    public func changeStatus(_ draft: StatusChangeDraft, by operatorName: OperatorName) async throws
+        -> StatusChanged
+    {
+        try await database.run(changeStatusWork(draft, by: operatorName))
+    }
+
+    private func changeStatusWork(_ draft: StatusChangeDraft, by operatorName: OperatorName) throws
+        -> DatabaseWork<StatusChanged>
+    {
         let change = try ValidStatusChange(draft, rules: rules, today: now())
         let at = now()
-        return try database.write { db in
+        return .writing { db in
             try authorize(operatorName, as: .operator, in: db)
             return try write(change, by: operatorName, at: at, in: db)
         }

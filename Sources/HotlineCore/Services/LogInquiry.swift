@@ -70,9 +70,20 @@ extension Hotline {
     public func logInquiry(_ draft: InquiryDraft, by operatorName: OperatorName) throws
         -> LoggedInquiry
     {
+        try database.run(logInquiryWork(draft, by: operatorName))
+    }
+
+    /// `logInquiry` for asynchronous callers: the transaction runs on GRDB's writer queue.
+    public func logInquiry(_ draft: InquiryDraft, by operatorName: OperatorName) async throws -> LoggedInquiry {
+        try await database.run(logInquiryWork(draft, by: operatorName))
+    }
+
+    private func logInquiryWork(_ draft: InquiryDraft, by operatorName: OperatorName) throws
+        -> DatabaseWork<LoggedInquiry>
+    {
         let input = try ValidInquiry(draft, rules: rules, today: now())
         let at = now()
-        return try database.write { db in
+        return .writing { db in
             try authorize(operatorName, as: .operator, in: db)
             return try write(input, checkingDuplicates: !draft.forceNewCase, by: operatorName, at: at, in: db)
         }
