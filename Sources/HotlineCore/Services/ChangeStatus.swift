@@ -75,14 +75,17 @@ extension Hotline {
             ref: personCase.ref, from: current.name, to: change.next.name, at: at, by: operatorName.name)
     }
 
-    /// The case's stored status as a lifecycle status; a status the configured lifecycle does
-    /// not know (the configuration changed) is a configuration error, not a silent move.
+    /// The case's stored status as a lifecycle status. A status the configured lifecycle does
+    /// not know is a problem of what the database holds (a hand edit, a restore from another
+    /// hotline, a status dropped from the lifecycle), found on this one case: the configuration
+    /// itself passed its checks. `db check` lists every such case.
     func currentStatus(of personCase: PersonCaseRecord) throws(HotlineError) -> CaseStatus {
         guard let status = rules.lifecycle.statuses.first(where: { $0.name == personCase.status })
         else {
-            throw .configuration(
-                "case \(personCase.ref) has status '\(personCase.status)', which the configured lifecycle "
-                    + "does not list; add it to lifecycle.open or lifecycle.closed")
+            throw .databaseDamaged(
+                "case \(personCase.ref) is stored with status '\(personCase.status)', which the configured "
+                    + "lifecycle does not list; an admin should run `hotline db check` (if the lifecycle dropped "
+                    + "the status, add it back to lifecycle.open or lifecycle.closed)")
         }
         return status
     }
