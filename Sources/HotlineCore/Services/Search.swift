@@ -160,11 +160,14 @@ struct SearchEngine {
 
     /// The text as a normalised contact, if it reads as one.
     private func contactQuery(_ text: String) -> Contact? {
-        let digits = text.filter(\.isNumber).count
-        if text.contains("@") || (digits >= 7 && !text.contains(where: \.isLetter)) {
-            return try? Contact(parsing: text, defaultCountry: defaultCountry)
+        switch Contact.guessedKind(ofBare: text) {
+        case .email?, .telegram?: break
+        // A unit number ("12345") is no phone: a number is searched as one from seven digits.
+        case .phone? where text.filter(\.isNumber).count >= 7: break
+        default: return nil
         }
-        return nil
+        // `KIND:VALUE` with an @ in it (`email:…`) reads as that kind.
+        return try? Contact(parsing: text, defaultCountry: defaultCountry)
     }
 
     private func byContact(_ contact: Contact) throws -> [Candidate] {
