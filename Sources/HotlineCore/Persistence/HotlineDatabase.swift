@@ -130,7 +130,6 @@ public struct HotlineDatabase: Sendable {
     /// creating it leaves no half-made database (and another creating it at the same moment
     /// simply wins). A family's data is never readable by other users of the machine.
     static func createIfMissing(_ path: String) throws {
-        let manager = FileManager.default
         if PrivateFiles.somethingExists(at: path) {
             guard PrivateFiles.sizeAndDate(path)?.bytes ?? 0 > 0 else {
                 throw HotlineError.databaseUnavailable(
@@ -141,15 +140,9 @@ public struct HotlineDatabase: Sendable {
             return
         }
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty && !manager.fileExists(atPath: directory) {
-            do {
-                try manager.createDirectory(
-                    atPath: directory, withIntermediateDirectories: true,
-                    attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw HotlineError.databaseUnavailable(
-                    path: path, reason: "cannot create the folder \(HotlineError.shownPath(directory))")
-            }
+        if !directory.isEmpty && !PrivateFiles.makePrivateFolder(directory) {
+            throw HotlineError.databaseUnavailable(
+                path: path, reason: "cannot create the folder \(HotlineError.shownPath(directory))")
         }
         let temporary = PrivateFiles.temporaryName(beside: path, purpose: "creating")
         try PrivateFiles.createExclusively(temporary)
