@@ -54,12 +54,12 @@ extension Hotline {
         let at = now()
         return .writing { db in
             try authorize(operatorName, as: .operator, in: db)
-            return try write(change, by: operatorName, at: at, in: db)
+            return try writeStatusChange(change, by: operatorName, at: at, in: db)
         }
     }
 
     /// Writes one validated status change inside the caller's transaction (also the bulk path).
-    func write(_ change: ValidStatusChange, by operatorName: OperatorName, at: Date, in db: Database) throws
+    func writeStatusChange(_ change: ValidStatusChange, by operatorName: OperatorName, at: Date, in db: Database) throws
         -> StatusChanged
     {
         let personCase = try PersonCaseRecord.fetch(ref: change.ref, in: db)
