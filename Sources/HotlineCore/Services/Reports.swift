@@ -19,7 +19,7 @@ public struct AuditFilter: Sendable {
 }
 
 /// One change, on a case or to an operator.
-public struct AuditEntry: Encodable, Sendable, Equatable {
+public struct AuditEntry: Codable, Sendable, Equatable {
     public let at: Date
     public let by: String
     /// opened, inquiry, status, edit, note; or operator for operator management.
@@ -34,7 +34,7 @@ public struct AuditEntry: Encodable, Sendable, Equatable {
 
 /// Counts for coordinators.
 public struct HotlineStats: Encodable, Sendable, Equatable {
-    public struct Count: Encodable, Sendable, Equatable {
+    public struct Count: Codable, Sendable, Equatable {
         public let key: String
         public let count: Int
     }
