@@ -30,8 +30,9 @@ public enum HotlineError: Error, Equatable, Sendable {
     /// SQLite refused a statement for a reason the services do not expect (a defect, or a
     /// damaged file); the message is SQLite's.
     case databaseFailure(String)
-    /// SQLite cannot read part of the file (a corrupt page, not a database at all): `db check`
-    /// reports it as a problem; the message is SQLite's.
+    /// The file holds what hotline cannot use: a page SQLite cannot read (not a database at
+    /// all; the message is SQLite's), or a value no rule allows (a status the lifecycle does not
+    /// list). `db check` reports it as a problem.
     case databaseDamaged(String)
 }
 

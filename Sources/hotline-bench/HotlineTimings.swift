@@ -8,7 +8,7 @@ struct HotlineSide {
     let me: OperatorName
 
     init(path: String) throws {
-        hotline = Hotline(database: try HotlineDatabase.open(path: path), rules: .shipped)
+        hotline = try Hotline.open(path: path, rules: .shipped)
         me = try OperatorName("bench")
     }
 

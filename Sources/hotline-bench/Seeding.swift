@@ -45,8 +45,7 @@ enum Seeder {
             }
             removeDatabase(path)
         }
-        let database = try HotlineDatabase.open(path: path)
-        let hotline = Hotline(database: database, rules: .shipped)
+        let hotline = try Hotline.open(path: path, rules: .shipped)
         let generator = LoadGenerator(seed: seed, rules: hotline.rules)
         let operatorName = try OperatorName("bench")
         let bar = ProgressBar(total: total, unit: "cases", enabled: progress && !quiet)

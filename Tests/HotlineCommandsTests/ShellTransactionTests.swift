@@ -190,7 +190,7 @@ struct ShellTransactionTests {
     /// that way leaves the transaction's writes to commit.
     @Test func ctrlCStopsALongCommandAndTheSessionGoesOn() async throws {
         let cli = try CLI()
-        let hotline = Hotline(database: try HotlineDatabase.open(path: cli.dbPath), rules: .shipped)
+        let hotline = try Hotline.open(path: cli.dbPath, rules: .shipped)
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         try hotline.bulk(by: OperatorName("seed")) { writer in
             for index in 0..<2000 {

@@ -36,7 +36,7 @@ struct UpkeepTests {
     @Test func backupTakenDuringConcurrentWritesRestoresToACheckedDatabase() async throws {
         let cli = try CLI()
         _ = try await cli.logInquiry()
-        let hotline = Hotline(database: try HotlineDatabase.open(path: cli.dbPath), rules: .shipped)
+        let hotline = try Hotline.open(path: cli.dbPath, rules: .shipped)
         let writer = try OperatorName("writer")
         // Writers keep logging while the backup is taken.
         let writes = Task.detached {

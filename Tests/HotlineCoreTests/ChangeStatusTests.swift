@@ -144,4 +144,25 @@ import Testing
             try fixture.changeStatus(StatusChangeDraft(ref: typo, status: "searching"), at: minutes(1))
         }
     }
+
+    /// A configuration that passed its checks is not at fault when one case holds a status it
+    /// does not list: the database is (issue 11: 7; this was a configuration error, exit 78).
+    @Test func aStoredStatusTheLifecycleDoesNotListIsADatabaseProblem() throws {
+        let fixture = try Fixture()
+        let logged = try fixture.log(draft())
+        try fixture.database.write { db in
+            try db.execute(sql: "UPDATE person_case SET status = 'lost' WHERE ref = ?", arguments: [logged.ref])
+        }
+        let before = try fixture.snapshot()
+        let error = #expect(throws: HotlineError.self) {
+            try fixture.changeStatus(StatusChangeDraft(ref: logged.ref, status: "searching"), at: minutes(1))
+        }
+        guard case .databaseDamaged(let message)? = error else {
+            Issue.record("expected a database problem, got \(String(describing: error))")
+            return
+        }
+        #expect(message.contains("case \(logged.ref) is stored with status 'lost'"))
+        #expect(message.contains("db check"))
+        #expect(try fixture.snapshot() == before)
+    }
 }

@@ -93,7 +93,10 @@ import Testing
         ) { try hotline.changeStatus(StatusChangeDraft(ref: logged.ref, status: "open"), by: OperatorName("anna")) }
     }
 
-    @Test func caseWithAStatusTheLifecycleNoLongerListsIsAConfigurationError() throws {
+    /// Was a configuration error (exit 78). The configuration passed its checks; the problem is
+    /// the one case's stored value, so it is a database problem now (issue 11: 7), whose message
+    /// still says how to fix it from the configuration side.
+    @Test func caseWithAStatusTheLifecycleNoLongerListsIsADatabaseProblem() throws {
         // Given a case whose stored status a later configuration dropped
         let fixture = try Fixture()
         let logged = try fixture.log(draft())
@@ -106,12 +109,13 @@ import Testing
         let error = #expect(throws: HotlineError.self) {
             try hotline.changeStatus(StatusChangeDraft(ref: logged.ref, status: "closed"), by: OperatorName("anna"))
         }
-        // Then it is refused as a configuration problem, and nothing is written
-        guard case .configuration(let message)? = error else {
-            Issue.record("expected a configuration error, got \(String(describing: error))")
+        // Then it is refused as a problem of what the database holds, and nothing is written
+        guard case .databaseDamaged(let message)? = error else {
+            Issue.record("expected a database problem, got \(String(describing: error))")
             return
         }
         #expect(message.contains("'new'"))
+        #expect(message.contains("lifecycle.open or lifecycle.closed"))
         #expect(try fixture.snapshot() == before)
     }
 }

@@ -82,13 +82,6 @@ struct EditLineSource: LineSource {
     /// The history holds what families said: readable by its owner only, and never written
     /// through a symbolic link (libedit would follow it). Returns whether the file is usable.
     static func createPrivately(_ path: String) -> Bool {
-        let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(
-            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        guard !PrivateFiles.isSymbolicLink(path) else { return false }
-        let descriptor = open(path, O_CREAT | O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        return fchmod(descriptor, 0o600) == 0
+        PrivateFiles.keepPrivate(path)
     }
 }

@@ -22,11 +22,11 @@ struct CommandContext {
         -> CommandContext
     {
         let configured = try await Configured.read(options)
-        let database = try HotlineDatabase.open(
-            path: configured.databasePath, busyTimeout: configured.settings.busyTimeoutSeconds, migrating: migrating,
-            oneShot: oneShot)
+        let hotline = try Hotline.open(
+            path: configured.databasePath, rules: configured.rules, busyTimeout: configured.settings.busyTimeoutSeconds,
+            migrating: migrating, oneShot: oneShot)
         return CommandContext(
-            settings: configured.settings, hotline: Hotline(database: database, rules: configured.rules),
+            settings: configured.settings, hotline: hotline,
             format: configured.format, operatorSetting: configured.settings.operator)
     }
 

@@ -32,19 +32,23 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
             try self.init(
                 kind: kind, value: String(text[text.index(after: colon)...]), defaultCountry: defaultCountry
             )
-        } else if text.contains("@") && !text.hasPrefix("@") {
-            try self.init(kind: .email, value: text, defaultCountry: defaultCountry)
-        } else if text.hasPrefix("@") {
-            try self.init(kind: .telegram, value: text, defaultCountry: defaultCountry)
-        } else if text.contains(where: { $0.isASCII && $0.isNumber })
-            && !text.contains(where: \.isLetter)
-        {
-            try self.init(kind: .phone, value: text, defaultCountry: defaultCountry)
+        } else if let kind = Self.guessedKind(ofBare: text) {
+            try self.init(kind: kind, value: text, defaultCountry: defaultCountry)
         } else {
             throw .invalidField(
                 field: field, value: text, problem: "the kind of contact is not given",
                 accepted: Self.accepted)
         }
+    }
+
+    /// What a contact typed without `KIND:` reads as: an e-mail address (an @ inside), a
+    /// Telegram handle (`@name`), a phone number (digits and no letters); `nil` when none.
+    /// The one guess, for intake and for search.
+    public static func guessedKind(ofBare text: String) -> ContactKind? {
+        if text.hasPrefix("@") { return .telegram }
+        if text.contains("@") { return .email }
+        if text.contains(where: { $0.isASCII && $0.isNumber }) && !text.contains(where: \.isLetter) { return .phone }
+        return nil
     }
 
     /// Validates and normalises `value` as a contact of `kind`.

@@ -92,15 +92,22 @@ struct SQLiteInquirerStore: InquirerStore {
 
 extension SQLiteCaseStore {
     /// Streams the unmerged cases in `region`, with `status`, or open (one of `openNames`), newest
-    /// activity first, at most `limit`, to `body`. A cached statement per shape of filter,
-    /// columns read by position: this is the command coordinators run all day, on lists of
-    /// any length.
+    /// activity first, at most `limit`, to `body`. `after`: only the cases that come after
+    /// this one in that order (a keyset page: the index is entered where the last page ended,
+    /// whatever changed since). A cached statement per shape of filter, columns read by
+    /// position: this is the command coordinators run all day, on lists of any length.
     func summaries(
         region: String?, status: String?, openOnly: Bool, openNames: [String], limit: Int?,
-        _ body: (CaseSummary) throws -> Void
+        after: CaseCursor? = nil, _ body: (CaseSummary) throws -> Void
     ) throws {
         var conditions = ["merged_into IS NULL"]
         var arguments: StatementArguments = []
+        if let after {
+            // Ties in activity fall back to the id, as the ORDER BY does; a ref that names no
+            // case was refused when the cursor was read.
+            conditions.append("(last_activity_at, id) < (?, (SELECT id FROM person_case WHERE ref = ?))")
+            arguments += [DatabaseTime.text(after.lastActivity), after.ref]
+        }
         if let region {
             conditions.append("region = ?")
             arguments += [region]

@@ -46,6 +46,13 @@ enum DatabaseTime {
         return stored.withUTF8 { parse(UnsafeRawBufferPointer($0)) } ?? Date.fromDatabaseValue(value)
     }
 
+    /// The date of `text` written exactly as hotline stores times (`yyyy-MM-dd HH:mm:ss.SSS`, a
+    /// real calendar day); none of SQLite's other spellings.
+    static func date(exactly text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+    }
+
     /// The timestamp in column `index` of `row`, parsed from SQLite's own buffer (no String in
     /// between); a value that is none is an error, not a crash.
     static func date(_ row: Row, _ index: Int) throws -> Date {

@@ -2,14 +2,15 @@ import Foundation
 import GRDB
 import HotlineSchema
 
-/// The hotline database: one SQLite file in WAL mode, its schema migrated on open.
+/// The hotline database: one SQLite file in WAL mode, its schema migrated on open. Internal:
+/// front ends open a `Hotline` (`Hotline.open`) and never see the connection.
 /// Every write is one IMMEDIATE transaction: it takes the write lock before reading, so
 /// concurrent operators queue for up to the busy timeout instead of failing, and a killed
 /// process leaves the command wholly in or wholly out.
-public struct HotlineDatabase: Sendable {
+struct HotlineDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Where the database lives, for messages; `:memory:` for an in-memory database.
-    public let path: String
+    let path: String
     let busyTimeout: Double
     /// The shell's open `begin … commit` transaction: only on a session's copy (`makeSession()`),
     /// so no other caller of the same file can join it.
@@ -22,7 +23,7 @@ public struct HotlineDatabase: Sendable {
     /// leaves pending migrations pending (`db version` shows them); a newer file is still refused.
     /// `oneShot`: one connection (a `DatabaseQueue`) for a process that runs one command; it
     /// opens and reads in 0.5 ms against the reader pool's 2 ms. The shell and servers keep the pool.
-    public static func open(path: String, busyTimeout: Double = 15, migrating: Bool = true, oneShot: Bool = false)
+    static func open(path: String, busyTimeout: Double = 15, migrating: Bool = true, oneShot: Bool = false)
         throws(HotlineError)
         -> HotlineDatabase
     {
@@ -61,7 +62,7 @@ public struct HotlineDatabase: Sendable {
     }
 
     /// An empty in-memory database with the full schema, for tests and dry runs.
-    public static func inMemory() throws(HotlineError) -> HotlineDatabase {
+    static func inMemory() throws(HotlineError) -> HotlineDatabase {
         do {
             let queue = try DatabaseQueue(configuration: configuration(busyTimeout: 1))
             let database = HotlineDatabase(writer: queue, path: ":memory:", busyTimeout: 1, session: nil)
@@ -130,7 +131,6 @@ public struct HotlineDatabase: Sendable {
     /// creating it leaves no half-made database (and another creating it at the same moment
     /// simply wins). A family's data is never readable by other users of the machine.
     static func createIfMissing(_ path: String) throws {
-        let manager = FileManager.default
         if PrivateFiles.somethingExists(at: path) {
             guard PrivateFiles.sizeAndDate(path)?.bytes ?? 0 > 0 else {
                 throw HotlineError.databaseUnavailable(
@@ -141,15 +141,9 @@ public struct HotlineDatabase: Sendable {
             return
         }
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty && !manager.fileExists(atPath: directory) {
-            do {
-                try manager.createDirectory(
-                    atPath: directory, withIntermediateDirectories: true,
-                    attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw HotlineError.databaseUnavailable(
-                    path: path, reason: "cannot create the folder \(HotlineError.shownPath(directory))")
-            }
+        if !directory.isEmpty && !PrivateFiles.makePrivateFolder(directory) {
+            throw HotlineError.databaseUnavailable(
+                path: path, reason: "cannot create the folder \(HotlineError.shownPath(directory))")
         }
         let temporary = PrivateFiles.temporaryName(beside: path, purpose: "creating")
         try PrivateFiles.createExclusively(temporary)

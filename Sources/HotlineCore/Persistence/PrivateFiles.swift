@@ -27,16 +27,43 @@ public enum PrivateFiles {
     }
 
     /// Creates an empty file at `path` with mode 0600, failing if anything (a link included)
-    /// is already there. The mode is set on the open descriptor too, whatever the umask.
+    /// is already there.
     static func createExclusively(_ path: String) throws(HotlineError) {
-        let descriptor = open(path, O_CREAT | O_WRONLY | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw HotlineError.databaseUnavailable(path: path, reason: String(cString: strerror(errno)))
+        if let reason = makePrivate(path, exclusively: true) {
+            throw HotlineError.databaseUnavailable(path: path, reason: reason)
         }
+    }
+
+    /// Makes `path` a file only its owner can read (0600), in a folder only its owner can
+    /// enter (0700, created if missing), keeping what is already in the file; a symbolic link
+    /// there is refused. Returns whether the file is usable (the shell's history).
+    public static func keepPrivate(_ path: String) -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { makePrivateFolder(directory) }
+        return !isSymbolicLink(path) && makePrivate(path, exclusively: false) == nil
+    }
+
+    /// Creates `directory` (and the folders above it) with mode 0700 if it is missing; whether
+    /// it is there now.
+    @discardableResult
+    static func makePrivateFolder(_ directory: String) -> Bool {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: directory) { return true }
+        return
+            (try? manager.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
+    }
+
+    /// The one place a private file is made: opened without following a link (`O_NOFOLLOW`),
+    /// created 0600 and set 0600 on the open descriptor too, whatever the umask or the mode an
+    /// existing file had. `exclusively`: fail if anything is there. `nil` when done, else why not.
+    private static func makePrivate(_ path: String, exclusively: Bool) -> String? {
+        let flags = O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC | (exclusively ? O_EXCL : O_APPEND)
+        let descriptor = open(path, flags, 0o600)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         defer { close(descriptor) }
-        guard fchmod(descriptor, 0o600) == 0 else {
-            throw HotlineError.databaseUnavailable(path: path, reason: String(cString: strerror(errno)))
-        }
+        guard fchmod(descriptor, 0o600) == 0 else { return String(cString: strerror(errno)) }
+        return nil
     }
 
     /// A name beside `path` for a file being written, unique to this process and call:

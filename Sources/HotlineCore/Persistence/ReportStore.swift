@@ -25,43 +25,48 @@ struct SQLiteReportStore: ReportStore {
         // "~" sorts after every digit, so `at <= until + "~"` includes the whole last period.
         let sql = """
             SELECT * FROM (
-                SELECT h.at, h.operator AS by, h.kind, c.ref AS subject, h.field, h.from_value, h.to_value, h.note
+                SELECT h.at, h.operator AS by, h.kind, c.ref AS subject, h.field, h.from_value AS "from",
+                    h.to_value AS "to", h.note
                 FROM case_history h JOIN person_case c ON c.id = h.case_id
                 UNION ALL
                 SELECT at, by, 'operator', subject, action, from_value, to_value, NULL FROM operator_event)
             WHERE (?1 IS NULL OR by IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
             ORDER BY at DESC LIMIT ?4
             """
-        let rows = try Row.fetchAll(db, sql: sql, arguments: [byJSON, since, until, limit])
-        return rows.map { row in
-            AuditEntry(
-                at: row["at"], by: row["by"], kind: row["kind"], subject: row["subject"], field: row["field"],
-                from: row["from_value"], to: row["to_value"], note: row["note"])
-        }
+        return try AuditEntry.fetchAll(db, sql: sql, arguments: [byJSON, since, until, limit])
     }
 
     func caseCountsByRegion(statusesJSON: String) throws -> [HotlineStats.Count] {
         try counts(
             """
-            SELECT region, count(*) AS n FROM person_case
-            WHERE status IN (SELECT value FROM json_each(?)) GROUP BY region ORDER BY n DESC, region
+            SELECT region AS key, count(*) AS count FROM person_case
+            WHERE status IN (SELECT value FROM json_each(?)) GROUP BY region ORDER BY count DESC, region
             """, [statusesJSON])
     }
 
     func caseCountsByStatus() throws -> [HotlineStats.Count] {
-        try counts("SELECT status, count(*) AS n FROM person_case GROUP BY status ORDER BY n DESC")
+        try counts("SELECT status AS key, count(*) AS count FROM person_case GROUP BY status ORDER BY count DESC")
     }
 
     func inquiryCountsPerDay(since: Date) throws -> [HotlineStats.Count] {
         try counts(
-            "SELECT substr(received_at, 1, 10) AS day, count(*) FROM inquiry WHERE received_at >= ? GROUP BY day ORDER BY day",
+            """
+            SELECT substr(received_at, 1, 10) AS key, count(*) AS count FROM inquiry WHERE received_at >= ?
+            GROUP BY key ORDER BY key
+            """,
             [since])
     }
 
     private func counts(_ sql: String, _ arguments: StatementArguments = []) throws -> [HotlineStats.Count] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { .init(key: $0[0], count: $0[1]) }
+        try HotlineStats.Count.fetchAll(db, sql: sql, arguments: arguments)
     }
 }
+
+// The report rows are Codable records decoded by column name (the SQL names its columns as
+// the properties), GRDB's recommended record style, as OperatorRecord is; only the hot paths'
+// records (Records.swift) read columns by position, where Codable's measured cost matters.
+extension AuditEntry: FetchableRecord {}
+extension HotlineStats.Count: FetchableRecord {}
 
 extension Database {
     /// The report store on this transaction.

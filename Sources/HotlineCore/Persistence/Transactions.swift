@@ -156,3 +156,67 @@ extension HotlineDatabase {
         HotlineDatabase(writer: writer, path: path, busyTimeout: busyTimeout, session: SessionTransaction())
     }
 }
+
+// MARK: - One service call's work, run from sync or async callers
+
+/// What one service call does in the database, after its inputs passed their rules: a read on
+/// one snapshot or a write in one transaction. A service builds it once and runs it from a
+/// synchronous caller (the CLI, the shell) or an asynchronous one (a server), the same work
+/// either way.
+struct DatabaseWork<Value: Sendable>: Sendable {
+    enum Access: Sendable { case read, write }
+    let access: Access
+    let body: @Sendable (Database) throws -> Value
+
+    /// Work that reads one consistent snapshot.
+    static func reading(_ body: @escaping @Sendable (Database) throws -> Value) -> DatabaseWork {
+        DatabaseWork(access: .read, body: body)
+    }
+
+    /// Work that writes in one IMMEDIATE transaction, all or nothing.
+    static func writing(_ body: @escaping @Sendable (Database) throws -> Value) -> DatabaseWork {
+        DatabaseWork(access: .write, body: body)
+    }
+}
+
+extension HotlineDatabase {
+    /// Runs `work` on the calling thread (inside the shell's open transaction when there is one).
+    func run<Value>(_ work: DatabaseWork<Value>) throws -> Value {
+        switch work.access {
+        case .read: try read(work.body)
+        case .write: try write(work.body)
+        }
+    }
+
+    /// Runs `work` on GRDB's own queues and suspends meanwhile, so a server's event loop never
+    /// waits on SQLite (the busy timeout included). Each call is its own transaction: it cannot
+    /// join a shell's open `begin`, whose connection belongs to the shell's thread. A cancelled
+    /// task's work stops as Ctrl-C stops a command: `interrupted`, nothing of it written.
+    func run<Value>(_ work: DatabaseWork<Value>) async throws -> Value {
+        guard !isInSessionTransaction else {
+            throw HotlineError.invalidField(
+                field: "begin", value: "begin", problem: "an asynchronous call cannot join the open transaction",
+                accepted: "commit or rollback first, or call the synchronous method")
+        }
+        let body = work.body
+        do {
+            switch work.access {
+            case .read:
+                return try await writer.read(body)
+            case .write:
+                return try await writer.writeWithoutTransaction { db in
+                    var result: Value?
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        return .commit
+                    }
+                    return result!  // set by the committed transaction above
+                }
+            }
+        } catch let error as DatabaseError {
+            throw mapped(error)
+        } catch is CancellationError {
+            throw HotlineError.interrupted
+        }
+    }
+}

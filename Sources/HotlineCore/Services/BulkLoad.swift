@@ -26,8 +26,11 @@ public final class BulkWriter {
     @discardableResult
     public func log(_ draft: InquiryDraft, at: Date? = nil) throws -> LoggedInquiry {
         let input = try ValidInquiry(draft, rules: hotline.rules, today: hotline.now())
-        let logged = try hotline.write(
-            input, checkingDuplicates: !draft.forceNewCase, by: operatorName, at: at ?? hotline.now(), in: db)
+        if !draft.forceNewCase {
+            let candidates = try hotline.likelyDuplicates(of: input, in: db)
+            if !candidates.isEmpty { throw HotlineError.likelyDuplicates(candidates) }
+        }
+        let logged = try hotline.writeInquiry(input, by: operatorName, at: at ?? hotline.now(), in: db)
         try step()
         return logged
     }
@@ -36,7 +39,7 @@ public final class BulkWriter {
     @discardableResult
     public func changeStatus(_ draft: StatusChangeDraft, at: Date? = nil) throws -> StatusChanged {
         let change = try ValidStatusChange(draft, rules: hotline.rules, today: hotline.now())
-        let changed = try hotline.write(change, by: operatorName, at: at ?? hotline.now(), in: db)
+        let changed = try hotline.writeStatusChange(change, by: operatorName, at: at ?? hotline.now(), in: db)
         try step()
         return changed
     }

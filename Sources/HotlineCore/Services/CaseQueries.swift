@@ -103,38 +103,57 @@ public struct HistoryItem: Encodable, Sendable, Equatable {
 
 extension Hotline {
     /// Streams the cases that pass `filter`, newest activity first, to `body`, one at a time:
-    /// a list of a million cases never sits in memory.
+    /// a list of a million cases never sits in memory. It holds one snapshot until the list
+    /// ends; a server hands out pages (`casePage`) instead.
     public func listCases(_ filter: CaseFilter, as reader: OperatorName, _ body: (CaseSummary) throws -> Void) throws {
-        let status = try filter.status.map { name throws(HotlineError) in
-            try rules.lifecycle.status(named: name)
-        }
-        let region = try filter.region.map { name throws(HotlineError) in try rules.regions.region(name)
-        }
-        if let limit = filter.limit, limit < 1 {
-            throw HotlineError.invalidField(
-                field: "limit", value: String(limit), problem: "it is not positive",
-                accepted: "a number from 1")
-        }
-        let openNames = rules.lifecycle.openStatuses.map(\.name)
+        let list = try ValidCaseList(filter, rules: rules)
         try database.read { db in
             try authorize(reader, as: .viewer, in: db)
-            try db.cases.summaries(
-                region: region?.code, status: status?.name, openOnly: filter.openOnly, openNames: openNames,
-                limit: filter.limit, body)
+            try list.stream(in: db, body)
         }
     }
 
     /// All the cases that pass `filter`, for callers that want an array.
     public func cases(_ filter: CaseFilter, as reader: OperatorName) throws -> [CaseSummary] {
-        var found: [CaseSummary] = []
-        try listCases(filter, as: reader) { found.append($0) }
-        return found
+        try database.run(caseListWork(filter, after: nil, as: reader))
+    }
+
+    /// `cases` for asynchronous callers: the read runs on GRDB's queues.
+    public func cases(_ filter: CaseFilter, as reader: OperatorName) async throws -> [CaseSummary] {
+        try await database.run(caseListWork(filter, after: nil, as: reader))
+    }
+
+    /// The cases that pass `filter` and come after `cursor`, as one read.
+    func caseListWork(_ filter: CaseFilter, after cursor: CaseCursor?, as reader: OperatorName) throws
+        -> DatabaseWork<[CaseSummary]>
+    {
+        let list = try ValidCaseList(filter, rules: rules)
+        return .reading { db in
+            try authorize(reader, as: .viewer, in: db)
+            if let cursor, try !db.cases.isTaken(ref: cursor.ref) {
+                throw HotlineError.invalidField(
+                    field: "after", value: cursor.description, problem: "its case reference names no case",
+                    accepted: "the `next` value of the previous page, as it was given (REF@TIME)")
+            }
+            var found: [CaseSummary] = []
+            try list.stream(in: db, after: cursor) { found.append($0) }
+            return found
+        }
     }
 
     /// The case `ref` with its inquiries, inquirers, contacts and history.
     public func caseDetail(ref text: String, as reader: OperatorName) throws -> CaseDetail {
+        try database.run(caseDetailWork(ref: text, as: reader))
+    }
+
+    /// `caseDetail` for asynchronous callers: the read runs on GRDB's queues.
+    public func caseDetail(ref text: String, as reader: OperatorName) async throws -> CaseDetail {
+        try await database.run(caseDetailWork(ref: text, as: reader))
+    }
+
+    private func caseDetailWork(ref text: String, as reader: OperatorName) throws -> DatabaseWork<CaseDetail> {
         let ref = try CaseReference(parsing: text)
-        return try database.read { db in
+        return .reading { db in
             try authorize(reader, as: .viewer, in: db)
             let record = try PersonCaseRecord.fetch(ref: ref, in: db)
             let (inquiries, history) = try db.cases.inquiriesAndHistory(caseId: record.id!)  // read from the database
@@ -148,6 +167,36 @@ extension Hotline {
                 allowedMoves: status.map { rules.lifecycle.allowedMoves(from: $0).map(\.name) } ?? [],
                 inquiries: inquiries, history: history)
         }
+    }
+}
+
+/// A case filter whose names passed their rules: a status and a region the rules know, a
+/// positive limit.
+struct ValidCaseList: Sendable {
+    let region: String?
+    let status: String?
+    let openOnly: Bool
+    let openNames: [String]
+    let limit: Int?
+
+    init(_ filter: CaseFilter, rules: HotlineRules) throws {
+        status = try filter.status.map { name throws(HotlineError) in try rules.lifecycle.status(named: name).name }
+        region = try filter.region.map { name throws(HotlineError) in try rules.regions.region(name).code }
+        if let limit = filter.limit, limit < 1 {
+            throw HotlineError.invalidField(
+                field: "limit", value: String(limit), problem: "it is not positive",
+                accepted: "a number from 1")
+        }
+        openOnly = filter.openOnly
+        openNames = rules.lifecycle.openStatuses.map(\.name)
+        limit = filter.limit
+    }
+
+    /// Streams the list (after `cursor`, when given) to `body`.
+    func stream(in db: Database, after cursor: CaseCursor? = nil, _ body: (CaseSummary) throws -> Void) throws {
+        try db.cases.summaries(
+            region: region, status: status, openOnly: openOnly, openNames: openNames, limit: limit, after: cursor,
+            body)
     }
 }
 

@@ -37,16 +37,29 @@ extension Hotline {
     public func changeStatus(_ draft: StatusChangeDraft, by operatorName: OperatorName) throws
         -> StatusChanged
     {
+        try database.run(changeStatusWork(draft, by: operatorName))
+    }
+
+    /// `changeStatus` for asynchronous callers: the transaction runs on GRDB's writer queue.
+    public func changeStatus(_ draft: StatusChangeDraft, by operatorName: OperatorName) async throws
+        -> StatusChanged
+    {
+        try await database.run(changeStatusWork(draft, by: operatorName))
+    }
+
+    private func changeStatusWork(_ draft: StatusChangeDraft, by operatorName: OperatorName) throws
+        -> DatabaseWork<StatusChanged>
+    {
         let change = try ValidStatusChange(draft, rules: rules, today: now())
         let at = now()
-        return try database.write { db in
+        return .writing { db in
             try authorize(operatorName, as: .operator, in: db)
-            return try write(change, by: operatorName, at: at, in: db)
+            return try writeStatusChange(change, by: operatorName, at: at, in: db)
         }
     }
 
     /// Writes one validated status change inside the caller's transaction (also the bulk path).
-    func write(_ change: ValidStatusChange, by operatorName: OperatorName, at: Date, in db: Database) throws
+    func writeStatusChange(_ change: ValidStatusChange, by operatorName: OperatorName, at: Date, in db: Database) throws
         -> StatusChanged
     {
         let personCase = try PersonCaseRecord.fetch(ref: change.ref, in: db)
@@ -62,14 +75,17 @@ extension Hotline {
             ref: personCase.ref, from: current.name, to: change.next.name, at: at, by: operatorName.name)
     }
 
-    /// The case's stored status as a lifecycle status; a status the configured lifecycle does
-    /// not know (the configuration changed) is a configuration error, not a silent move.
+    /// The case's stored status as a lifecycle status. A status the configured lifecycle does
+    /// not know is a problem of what the database holds (a hand edit, a restore from another
+    /// hotline, a status dropped from the lifecycle), found on this one case: the configuration
+    /// itself passed its checks. `db check` lists every such case.
     func currentStatus(of personCase: PersonCaseRecord) throws(HotlineError) -> CaseStatus {
         guard let status = rules.lifecycle.statuses.first(where: { $0.name == personCase.status })
         else {
-            throw .configuration(
-                "case \(personCase.ref) has status '\(personCase.status)', which the configured lifecycle "
-                    + "does not list; add it to lifecycle.open or lifecycle.closed")
+            throw .databaseDamaged(
+                "case \(personCase.ref) is stored with status '\(personCase.status)', which the configured "
+                    + "lifecycle does not list; an admin should run `hotline db check` (if the lifecycle dropped "
+                    + "the status, add it back to lifecycle.open or lifecycle.closed)")
         }
         return status
     }

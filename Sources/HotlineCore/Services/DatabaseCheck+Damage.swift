@@ -21,24 +21,17 @@ extension Hotline {
     static func mergeProblems(in db: Database, limit: Int) throws -> [CheckProblem] {
         var next: [Int64: Int64] = [:]
         var refs: [Int64: String] = [:]
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT id, ref, merged_into FROM person_case WHERE merged_into IS NOT NULL ORDER BY id")
         var starts: [Int64] = []
-        while let row = try rows.next() {
-            next[row[0]] = row[2]
-            refs[row[0]] = row[1]
-            starts.append(row[0])
+        for link in try db.checks.mergeLinks() {
+            next[link.id] = link.mergedInto
+            refs[link.id] = link.ref
+            starts.append(link.id)
         }
         guard !next.isEmpty else { return [] }
         // The chains' ends (cases not merged themselves) must exist.
-        let ends = Array(Set(next.values).subtracting(next.keys))
-        let existing = try Set(
-            Int64.fetchAll(
-                db, sql: "SELECT id FROM person_case WHERE id IN (SELECT value FROM json_each(?))",
-                arguments: [String(decoding: try JSONEncoder().encode(ends), as: UTF8.self)]))
-        for end in ends where existing.contains(end) {
-            refs[end] = try String.fetchOne(db, sql: "SELECT ref FROM person_case WHERE id = ?", arguments: [end])
-        }
+        let ends = try db.checks.references(ofCaseIds: Array(Set(next.values).subtracting(next.keys)))
+        let existing = Set(ends.keys)
+        refs.merge(ends) { merged, _ in merged }
         // Each case is judged once: sound, or broken (a cycle or a missing end) with every case
         // whose chain runs through it.
         var sound: [Int64: Bool] = [:]
@@ -97,19 +90,20 @@ extension Hotline {
     /// Every stored reference is the canonical form of a reference whose check digit matches.
     static func referenceProblems(in db: Database, limit: Int) throws -> [CheckProblem] {
         var problems: [CheckProblem] = []
-        let refs = try String.fetchCursor(db, sql: "SELECT ref FROM person_case")
-        while problems.count < limit, let ref = try refs.next() {
+        guard limit > 0 else { return [] }
+        try db.checks.eachReference { ref in
             let problem: String
             do {
-                guard try CaseReference(parsing: ref).description != ref else { continue }
+                guard try CaseReference(parsing: ref).description != ref else { return true }
                 problem = "is not written as NNNN-NNNN"
-            } catch .invalidReference(_, let why) {
+            } catch HotlineError.invalidReference(_, let why) {
                 problem = why
             } catch {
                 problem = "\(error)"
             }
             problems.append(
                 CheckProblem(check: "reference", detail: "case reference \(HotlineError.quoted(ref)): \(problem)"))
+            return problems.count < limit
         }
         return problems
     }
@@ -119,33 +113,22 @@ extension Hotline {
         var problems: [CheckProblem] = []
         let today = Date()
         var accepted: Set<String> = []  // ~30,000 distinct dates, each parsed once
-        for (table, sql) in [
-            ("case", "SELECT ref, born FROM person_case WHERE born IS NOT NULL"),
-            (
-                "inquiry",
-                """
-                SELECT person_case.ref, inquiry.born FROM inquiry JOIN person_case ON person_case.id = inquiry.case_id
-                WHERE inquiry.born IS NOT NULL AND inquiry.born IS NOT person_case.born
-                """
-            ),
-        ] {
-            let rows = try Row.fetchCursor(db, sql: sql)
-            while problems.count < limit, let row = try rows.next() {
-                let born: String = row[1]
-                guard !accepted.contains(born) else { continue }
-                do {
-                    _ = try PartialDate(parsing: born, field: "born", today: today)
-                    accepted.insert(born)
-                } catch .invalidField(_, _, let problem, _) {
-                    problems.append(
-                        CheckProblem(
-                            check: "born",
-                            detail: "case \(row[0] as String)\(table == "inquiry" ? " (an inquiry)" : ""): born "
-                                + "\(HotlineError.quoted(born)) is impossible (\(problem))"))
-                } catch {
-                    problems.append(CheckProblem(check: "born", detail: "case \(row[0] as String): \(error)"))
-                }
+        guard limit > 0 else { return [] }
+        try db.checks.eachBirthDate { ref, born, ofInquiry in
+            guard !accepted.contains(born) else { return true }
+            do {
+                _ = try PartialDate(parsing: born, field: "born", today: today)
+                accepted.insert(born)
+            } catch HotlineError.invalidField(_, _, let problem, _) {
+                problems.append(
+                    CheckProblem(
+                        check: "born",
+                        detail: "case \(ref)\(ofInquiry ? " (an inquiry)" : ""): born "
+                            + "\(HotlineError.quoted(born)) is impossible (\(problem))"))
+            } catch {
+                problems.append(CheckProblem(check: "born", detail: "case \(ref): \(error)"))
             }
+            return problems.count < limit
         }
         return problems
     }
@@ -154,55 +137,16 @@ extension Hotline {
     /// of its inquiries) has its entry in name_entry, and every entry its row in the FTS index:
     /// a missing one makes search silently miss the case.
     static func nameIndexProblems(in db: Database, limit: Int) throws -> [CheckProblem] {
-        guard try db.tableExists("name_entry") else { return [] }  // before v003; rebuilt on migration
-        var problems: [CheckProblem] = []
-        let unindexed = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT person_case.ref, name_entry.kind, name_entry.name FROM name_entry
-                JOIN person_case ON person_case.id = name_entry.case_id
-                WHERE name_entry.id NOT IN (SELECT rowid FROM name_search) ORDER BY name_entry.id
-                """)
-        while problems.count < limit, let row = try unindexed.next() {
-            problems.append(
-                CheckProblem(
-                    check: "name index",
-                    detail: "case \(row[0] as String): the \(row[1] as String) name \(HotlineError.quoted(row[2])) "
-                        + "is missing from the search index: search cannot find it by that name"))
+        guard try db.checks.hasNameIndex() else { return [] }  // before v003; rebuilt on migration
+        var problems = try db.checks.unindexedNames(limit: limit).map { found in
+            CheckProblem(
+                check: "name index",
+                detail: "case \(found.ref): the \(found.kind) name \(HotlineError.quoted(found.name)) "
+                    + "is missing from the search index: search cannot find it by that name")
         }
-        // Three streams in case order, merged: the entries, the cases, their inquiries. A name
-        // spelled as an entry is needs no folding (most inquiries repeat a spelling), which
-        // keeps this to ~0.3 s for 100,000 cases.
-        let entries = try Row.fetchCursor(
-            db, sql: "SELECT case_id, kind = 'person', name, folded FROM name_entry ORDER BY case_id")
-        let cases = try Row.fetchCursor(
-            db, sql: "SELECT id, ref, person_name FROM person_case WHERE merged_into IS NULL ORDER BY id")
-        let asked = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT inquiry.case_id, inquiry.person_name, inquirer.name FROM inquiry
-                JOIN inquirer ON inquirer.id = inquiry.inquirer_id ORDER BY inquiry.case_id
-                """)
-        var entry = try entries.next()
-        var inquiry = try asked.next()
-        var indexed: [(person: Bool, name: String, folded: String)] = []
-        var expected: [(person: Bool, name: String)] = []
-        while problems.count < limit, let row = try cases.next() {
-            let caseId: Int64 = row[0]
-            indexed.removeAll(keepingCapacity: true)
-            while let current = entry, (current[0] as Int64) <= caseId {
-                if (current[0] as Int64) == caseId { indexed.append((current[1], current[2], current[3])) }
-                entry = try entries.next()
-            }
-            expected.removeAll(keepingCapacity: true)
-            expected.append((true, row[2]))
-            while let current = inquiry, (current[0] as Int64) <= caseId {
-                if (current[0] as Int64) == caseId {
-                    expected.append((true, current[1]))
-                    expected.append((false, current[2]))
-                }
-                inquiry = try asked.next()
-            }
+        guard problems.count < limit else { return problems }
+        // A name spelled as an entry is needs no folding (most inquiries repeat a spelling).
+        try db.checks.eachCaseWithNames { ref, indexed, expected in
             var reported: [(person: Bool, folded: String)] = []
             for (person, name) in expected where problems.count < limit {
                 if indexed.contains(where: { $0.person == person && $0.name == name }) { continue }
@@ -214,9 +158,10 @@ extension Hotline {
                 problems.append(
                     CheckProblem(
                         check: "name index",
-                        detail: "case \(row[1] as String): the \(person ? "person" : "inquirer") name "
+                        detail: "case \(ref): the \(person ? "person" : "inquirer") name "
                             + "\(HotlineError.quoted(name)) has no name entry: search cannot find the case by it"))
             }
+            return problems.count < limit
         }
         return problems
     }

@@ -25,69 +25,36 @@ extension Hotline {
 
     /// The checks themselves, also run on a file before `restore` takes it.
     static func problems(in db: Database, lifecycle: Lifecycle, limit: Int = 50) throws -> [CheckProblem] {
+        let store = db.checks
         var problems: [CheckProblem] = []
-        func add(_ check: String, _ sql: String, arguments: StatementArguments = [], _ describe: (Row) -> String)
-            throws
-        {
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try cursor.next(), problems.count < limit {
-                problems.append(.init(check: check, detail: describe(row)))
-            }
+        /// What one check found, in words, up to the limit of all of them together.
+        func add<Found>(_ check: String, _ find: (Int) throws -> [Found], _ describe: (Found) -> String) throws {
+            guard problems.count < limit else { return }
+            problems += try find(limit - problems.count).map { CheckProblem(check: check, detail: describe($0)) }
         }
-        try add("integrity", "PRAGMA integrity_check") { row in row[0] }
-        problems.removeAll { $0.check == "integrity" && $0.detail == "ok" }
+        try add("integrity", store.integrityMessages) { $0 }
         guard problems.isEmpty else { return problems }  // the rest would read a damaged file
-        try add("foreign keys", "PRAGMA foreign_key_check") { row in
-            "a row of \(row[0] as String? ?? "?") (rowid \(row[1] as Int64? ?? 0)) points at a missing \(row[2] as String? ?? "?")"
+        try add("foreign keys", store.foreignKeyViolations) { row in
+            "a row of \(row.table ?? "?") (rowid \(row.rowid ?? 0)) points at a missing \(row.parent ?? "?")"
         }
-        guard try db.tableExists("person_case") else {
+        guard try store.hasCaseTable() else {
             return problems + [
                 CheckProblem(check: "schema", detail: "this is not a hotline database (no person_case table)")
             ]
         }
-        try add(
-            "inquiries",
-            """
-            SELECT ref FROM person_case WHERE merged_into IS NULL
-            AND NOT EXISTS (SELECT 1 FROM inquiry WHERE inquiry.case_id = person_case.id)
-            """
-        ) { row in "case \(row[0] as String) has no inquiry" }
-        try add(
-            "inquiry count",
-            """
-            SELECT ref, inquiry_count, (SELECT count(*) FROM inquiry WHERE case_id = person_case.id) AS actual
-            FROM person_case WHERE inquiry_count <> actual
-            """
-        ) { row in "case \(row[0] as String) records \(row[1] as Int) inquiries but has \(row[2] as Int)" }
-        let statuses = lifecycle.statuses.map(\.name)
-        try add(
-            "status",
-            "SELECT ref, status FROM person_case WHERE status NOT IN (SELECT value FROM json_each(?))",
-            arguments: [String(decoding: try JSONEncoder().encode(statuses), as: UTF8.self)]
-        ) { row in "case \(row[0] as String) has status '\(row[1] as String)', which the lifecycle does not list" }
-        try add(
-            "history",
-            """
-            SELECT ref, status,
-                (SELECT to_value FROM case_history h WHERE h.case_id = person_case.id AND h.moved_from IS NULL
-                 AND h.kind IN ('opened', 'status') ORDER BY h.id DESC LIMIT 1) AS recorded
-            FROM person_case WHERE merged_into IS NULL AND recorded IS NOT status
-            """
-        ) { row in
-            "case \(row[0] as String) is '\(row[1] as String)' but its history ends at '\(row[2] as String? ?? "nothing")'"
+        try add("inquiries", store.casesWithoutInquiry) { ref in "case \(ref) has no inquiry" }
+        try add("inquiry count", store.inquiryCountMismatches) { row in
+            "case \(row.ref) records \(row.recorded) inquiries but has \(row.actual)"
         }
-        try add(
-            "history",
-            """
-            SELECT person_case.ref, trail.from_value, trail.previous FROM (
-                SELECT case_id, kind, from_value,
-                    LAG(to_value) OVER (PARTITION BY case_id, moved_from ORDER BY id) AS previous
-                FROM case_history WHERE kind IN ('opened', 'status')) AS trail
-            JOIN person_case ON person_case.id = trail.case_id
-            WHERE trail.kind = 'status' AND trail.from_value IS NOT trail.previous
-            """
-        ) { row in
-            "case \(row[0] as String): a status change from '\(row[1] as String? ?? "?")' follows '\(row[2] as String? ?? "nothing")'"
+        let statuses = lifecycle.statuses.map(\.name)
+        try add("status", { try store.cases(withStatusNotIn: statuses, limit: $0) }) { row in
+            "case \(row.ref) has status '\(row.status)', which the lifecycle does not list"
+        }
+        try add("history", store.historyEndMismatches) { row in
+            "case \(row.ref) is '\(row.status)' but its history ends at '\(row.recorded ?? "nothing")'"
+        }
+        try add("history", store.brokenStatusTrails) { row in
+            "case \(row.ref): a status change from '\(row.from ?? "?")' follows '\(row.previous ?? "nothing")'"
         }
         problems += try damageProblems(in: db, limit: limit - problems.count)
         return problems

@@ -9,12 +9,33 @@ public struct Hotline: Sendable {
     /// The clock, injectable so tests can pin times.
     let now: @Sendable () -> Date
 
-    public init(
-        database: HotlineDatabase, rules: HotlineRules, now: @escaping @Sendable () -> Date = Date.init
-    ) {
+    init(database: HotlineDatabase, rules: HotlineRules, now: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
         self.rules = rules
         self.now = now
+    }
+
+    /// The hotline over the database at `path` (created if missing, with mode 0600 in a 0700
+    /// folder; pending migrations applied), under `rules`. A file that is not hotline's (another
+    /// program's database, an empty file, one written by a newer hotline) or a symbolic link is
+    /// refused before anything is written to it. `busyTimeout`: how long a write waits for
+    /// another's lock, in seconds. `migrating: false` leaves pending migrations pending (`db
+    /// version` shows them). `oneShot`: one connection, for a process that runs one command; the
+    /// shell and servers keep a pool of readers beside the writer.
+    public static func open(
+        path: String, rules: HotlineRules, busyTimeout: Double = 15, migrating: Bool = true, oneShot: Bool = false,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) throws(HotlineError) -> Hotline {
+        let database = try HotlineDatabase.open(
+            path: path, busyTimeout: busyTimeout, migrating: migrating, oneShot: oneShot)
+        return Hotline(database: database, rules: rules, now: now)
+    }
+
+    /// A hotline over an empty in-memory database with the full schema, for tests and dry runs.
+    public static func inMemory(rules: HotlineRules, now: @escaping @Sendable () -> Date = Date.init)
+        throws(HotlineError) -> Hotline
+    {
+        Hotline(database: try HotlineDatabase.inMemory(), rules: rules, now: now)
     }
 
     /// Where the database lives, for messages; `:memory:` for an in-memory database.

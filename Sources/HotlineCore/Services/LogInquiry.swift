@@ -66,23 +66,30 @@ extension Hotline {
     /// The most contacts one inquiry may carry for its inquirer.
     public static let maxContactsPerInquiry = 10
 
-    /// Logs one inquiry, on the case `draft.caseRef` or on a new case, in one transaction.
+    /// Logs one inquiry, on the case `draft.caseRef` or on a new case, in one transaction. A
+    /// likely existing case of the same person (unless `draft.forceNewCase`) is an error
+    /// (`likelyDuplicates`) here; `intake` returns it as an answer instead.
     public func logInquiry(_ draft: InquiryDraft, by operatorName: OperatorName) throws
         -> LoggedInquiry
     {
-        let input = try ValidInquiry(draft, rules: rules, today: now())
-        let at = now()
-        return try database.write { db in
-            try authorize(operatorName, as: .operator, in: db)
-            return try write(input, checkingDuplicates: !draft.forceNewCase, by: operatorName, at: at, in: db)
+        try Self.logged(try database.run(intakeWork(draft, by: operatorName)))
+    }
+
+    /// `logInquiry` for asynchronous callers: the transaction runs on GRDB's writer queue.
+    public func logInquiry(_ draft: InquiryDraft, by operatorName: OperatorName) async throws -> LoggedInquiry {
+        try Self.logged(try await database.run(intakeWork(draft, by: operatorName)))
+    }
+
+    private static func logged(_ outcome: IntakeOutcome) throws(HotlineError) -> LoggedInquiry {
+        switch outcome {
+        case .logged(let logged): return logged
+        case .likelyDuplicates(let candidates): throw .likelyDuplicates(candidates)
         }
     }
 
-    /// Writes one validated inquiry inside the caller's transaction: the one write path of
-    /// `logInquiry` and the bulk loader.
-    func write(
-        _ input: ValidInquiry, checkingDuplicates: Bool, by operatorName: OperatorName, at: Date, in db: Database
-    )
+    /// Writes one validated inquiry inside the caller's transaction, the duplicate check
+    /// already made: the one write path of `intake` and the bulk loader.
+    func writeInquiry(_ input: ValidInquiry, by operatorName: OperatorName, at: Date, in db: Database)
         throws -> LoggedInquiry
     {
         var personCase: PersonCaseRecord
@@ -91,12 +98,6 @@ extension Hotline {
             personCase = try PersonCaseRecord.fetch(ref: ref, in: db)
             isNew = false
         } else {
-            if checkingDuplicates {
-                let person = PersonDescription(
-                    name: input.person!, born: input.born, region: input.region?.code, unit: input.unit)
-                let candidates = try likelyDuplicates(of: person, in: db)
-                if !candidates.isEmpty { throw HotlineError.likelyDuplicates(candidates) }
-            }
             personCase = PersonCaseRecord(
                 id: nil, ref: try PersonCaseRecord.unusedReference(in: db).description,
                 personName: input.person!, born: input.born?.description, region: input.region!.code,

@@ -52,7 +52,16 @@ extension Hotline {
 
     /// The operator's role, or `nil` in set-up mode; for `whoami`.
     public func role(of name: OperatorName) throws -> (role: Role?, setupMode: Bool) {
-        try database.read { db in
+        try database.run(roleWork(of: name))
+    }
+
+    /// `role(of:)` for asynchronous callers (a server's authentication): the read runs on GRDB's queues.
+    public func role(of name: OperatorName) async throws -> (role: Role?, setupMode: Bool) {
+        try await database.run(roleWork(of: name))
+    }
+
+    private func roleWork(of name: OperatorName) -> DatabaseWork<(role: Role?, setupMode: Bool)> {
+        .reading { db in
             if try !db.operators.hasOperators() { return (nil, true) }
             try authorize(name, as: .viewer, in: db)
             return (try Self.operatorRecord(name, in: db).map { try Role(parsing: $0.role) }, false)
@@ -98,7 +107,16 @@ extension Hotline {
 
     /// Every operator, by name.
     public func operators(as reader: OperatorName) throws -> [OperatorInfo] {
-        try database.read { db in
+        try database.run(operatorsWork(as: reader))
+    }
+
+    /// `operators` for asynchronous callers: the read runs on GRDB's queues.
+    public func operators(as reader: OperatorName) async throws -> [OperatorInfo] {
+        try await database.run(operatorsWork(as: reader))
+    }
+
+    private func operatorsWork(as reader: OperatorName) -> DatabaseWork<[OperatorInfo]> {
+        .reading { db in
             try authorize(reader, as: .viewer, in: db)
             return try db.operators.all().map(\.info)
         }

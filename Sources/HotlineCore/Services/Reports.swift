@@ -19,7 +19,7 @@ public struct AuditFilter: Sendable {
 }
 
 /// One change, on a case or to an operator.
-public struct AuditEntry: Encodable, Sendable, Equatable {
+public struct AuditEntry: Codable, Sendable, Equatable {
     public let at: Date
     public let by: String
     /// opened, inquiry, status, edit, note; or operator for operator management.
@@ -34,7 +34,7 @@ public struct AuditEntry: Encodable, Sendable, Equatable {
 
 /// Counts for coordinators.
 public struct HotlineStats: Encodable, Sendable, Equatable {
-    public struct Count: Encodable, Sendable, Equatable {
+    public struct Count: Codable, Sendable, Equatable {
         public let key: String
         public let count: Int
     }
@@ -46,13 +46,22 @@ public struct HotlineStats: Encodable, Sendable, Equatable {
 extension Hotline {
     /// Recent changes across all cases and operators, newest first.
     public func audit(_ filter: AuditFilter, as reader: OperatorName) throws -> [AuditEntry] {
+        try database.run(auditWork(filter, as: reader))
+    }
+
+    /// `audit` for asynchronous callers: the read runs on GRDB's queues.
+    public func audit(_ filter: AuditFilter, as reader: OperatorName) async throws -> [AuditEntry] {
+        try await database.run(auditWork(filter, as: reader))
+    }
+
+    private func auditWork(_ filter: AuditFilter, as reader: OperatorName) throws -> DatabaseWork<[AuditEntry]> {
         let since = try filter.since.map { text throws(HotlineError) in try PartialDate(parsing: text, field: "since") }
         let until = try filter.until.map { text throws(HotlineError) in try PartialDate(parsing: text, field: "until") }
         guard filter.limit > 0 else {
             throw HotlineError.invalidField(
                 field: "limit", value: String(filter.limit), problem: "it is not positive", accepted: "a number from 1")
         }
-        return try database.read { db in
+        return .reading { db in
             try authorize(reader, as: .viewer, in: db)
             // Every spelling of the operator (`Anna` recorded before names were normalised,
             // `anna` after), or the text as typed if it is no valid name.
@@ -68,6 +77,15 @@ extension Hotline {
 
     /// Open cases by region and by status, and inquiries per day over the last `days` days.
     public func stats(days: Int = 30, as reader: OperatorName) throws -> HotlineStats {
+        try database.run(statsWork(days: days, as: reader))
+    }
+
+    /// `stats` for asynchronous callers: the read runs on GRDB's queues.
+    public func stats(days: Int = 30, as reader: OperatorName) async throws -> HotlineStats {
+        try await database.run(statsWork(days: days, as: reader))
+    }
+
+    private func statsWork(days: Int, as reader: OperatorName) throws -> DatabaseWork<HotlineStats> {
         // A century at most: 9223372036854775807 days went back before year 1 of the calendar.
         guard (1...36_600).contains(days) else {
             throw HotlineError.invalidField(
@@ -76,7 +94,7 @@ extension Hotline {
         let openNames = String(
             decoding: try JSONEncoder().encode(rules.lifecycle.openStatuses.map(\.name)), as: UTF8.self)
         let since = now().addingTimeInterval(-Double(days) * 86_400)
-        return try database.read { db in
+        return .reading { db in
             try authorize(reader, as: .viewer, in: db)
             return HotlineStats(
                 openByRegion: try db.reports.caseCountsByRegion(statusesJSON: openNames),

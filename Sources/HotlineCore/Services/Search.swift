@@ -37,6 +37,15 @@ public struct SearchHit: Encodable, Sendable, Equatable {
 extension Hotline {
     /// Cases matching `query`, best first, each with why it matched.
     public func search(_ query: SearchQuery, as reader: OperatorName) throws -> [SearchHit] {
+        try database.run(searchWork(query, as: reader))
+    }
+
+    /// `search` for asynchronous callers: the read runs on GRDB's queues.
+    public func search(_ query: SearchQuery, as reader: OperatorName) async throws -> [SearchHit] {
+        try await database.run(searchWork(query, as: reader))
+    }
+
+    private func searchWork(_ query: SearchQuery, as reader: OperatorName) throws -> DatabaseWork<[SearchHit]> {
         let text = try TextRule.line("search text").validate(query.text)
         let region = try query.region.map { name throws(HotlineError) in try rules.regions.region(name) }
         let born = try query.born.map { text throws(HotlineError) in
@@ -47,7 +56,7 @@ extension Hotline {
                 field: "limit", value: String(query.limit), problem: "out of range", accepted: "1 to 500")
         }
         let openNames = Set(rules.lifecycle.openStatuses.map(\.name))
-        return try database.read { db in
+        return .reading { db in
             try authorize(reader, as: .viewer, in: db)
             let scored = try SearchEngine(db: db, defaultCountry: rules.defaultCountry, regionCode: region?.code)
                 .find(text)
@@ -151,11 +160,14 @@ struct SearchEngine {
 
     /// The text as a normalised contact, if it reads as one.
     private func contactQuery(_ text: String) -> Contact? {
-        let digits = text.filter(\.isNumber).count
-        if text.contains("@") || (digits >= 7 && !text.contains(where: \.isLetter)) {
-            return try? Contact(parsing: text, defaultCountry: defaultCountry)
+        switch Contact.guessedKind(ofBare: text) {
+        case .email?, .telegram?: break
+        // A unit number ("12345") is no phone: a number is searched as one from seven digits.
+        case .phone? where text.filter(\.isNumber).count >= 7: break
+        default: return nil
         }
-        return nil
+        // `KIND:VALUE` with an @ in it (`email:…`) reads as that kind.
+        return try? Contact(parsing: text, defaultCountry: defaultCountry)
     }
 
     private func byContact(_ contact: Contact) throws -> [Candidate] {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The schema migrations: which are applied, which are pending.
 public struct SchemaVersion: Encodable, Sendable, Equatable {
@@ -18,14 +17,7 @@ extension Hotline {
 
     /// The applied and pending migrations.
     public func schemaVersion() throws -> SchemaVersion {
-        try database.read { db in
-            let migrator = HotlineDatabase.migrator
-            let applied = try migrator.appliedIdentifiers(db)
-            return SchemaVersion(
-                applied: migrator.migrations.filter(applied.contains),
-                pending: migrator.migrations.filter { !applied.contains($0) },
-                sqlite: try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "?")
-        }
+        try database.schemaVersion()
     }
 
     /// Copies the database to a new file at `path` with SQLite's online backup API: one
@@ -35,7 +27,7 @@ extension Hotline {
     public func backup(to path: String, by actor: OperatorName) throws {
         try database.read { db in try authorize(actor, as: .admin, in: db) }
         try Self.refuseTaken(path, field: "backup path")
-        guard try database.mappingErrors({ try Self.copy(from: database.writer, toFirstFreeOf: [path]) }) != nil else {
+        guard try database.copy(toFirstFreeOf: [path]) != nil else {
             throw Self.taken(path, field: "backup path")
         }
     }
@@ -125,54 +117,9 @@ extension Hotline {
                 field: "restore path", value: path, problem: problem,
                 accepted: "a backup made by `db backup` of this or an older hotline, that passes `db check`")
         }
-        var readOnly = Configuration()
-        readOnly.readonly = true
-        let candidate: DatabaseQueue
-        do {
-            candidate = try DatabaseQueue(path: path, configuration: readOnly)
-            try candidate.read { db in
-                try HotlineDatabase.refuseForeign(db, path: path)
-                guard try db.tableExists("grdb_migrations"),
-                    try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0 > 0
-                else { throw refuse("it is empty, not a hotline database") }
-            }
-        } catch HotlineError.databaseUnavailable(_, let reason) {
-            throw refuse(reason.components(separatedBy: "; nothing was written")[0])
-        } catch let error as HotlineError {
-            throw error
-        } catch {
-            throw refuse(HotlineDatabase.explain(error))
-        }
         let stage = PrivateFiles.temporaryName(beside: database.path, purpose: "restoring")
-        let problems: [CheckProblem]
-        do {
-            try PrivateFiles.createExclusively(stage)
-            let staged = try DatabaseQueue(path: stage, configuration: HotlineDatabase.configuration(busyTimeout: 1))
-            try candidate.backup(to: staged)
-            try candidate.close()
-            // The live database is in WAL mode, where SQLite's backup cannot change the page
-            // size: give the copy the live page size first.
-            let pageSize = try database.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096 }
-            try staged.writeWithoutTransaction { db in
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
-                if try Int.fetchOne(db, sql: "PRAGMA page_size") != pageSize {
-                    try db.execute(sql: "PRAGMA page_size = \(pageSize)")
-                    try db.execute(sql: "VACUUM")
-                }
-            }
-            do {
-                try HotlineDatabase.migrator.migrate(staged)
-            } catch {
-                throw refuse("hotline's migrations fail on it (\(HotlineDatabase.explain(error)))")
-            }
-            problems = try staged.read { db in try Self.allProblems(in: db, lifecycle: rules.lifecycle) }
-            try staged.close()
-        } catch {
-            PrivateFiles.removeTemporary(stage)
-            if let error = error as? HotlineError { throw error }
-            throw HotlineError.databaseUnavailable(
-                path: database.path,
-                reason: HotlineDatabase.explain(error) + " (while checking the backup; nothing was changed)")
+        let problems = try database.stageCopy(of: path, at: stage, refusing: refuse) { db in
+            try Self.allProblems(in: db, lifecycle: rules.lifecycle)
         }
         guard problems.isEmpty else {
             PrivateFiles.removeTemporary(stage)
@@ -190,35 +137,8 @@ extension Hotline {
     func replaceContent(with stage: String) throws -> String {
         let base = database.path + ".before-restore-" + Self.stamp(now())
         let names = [base] + (2...99).map { "\(base)-\($0)" }
-        var saved: String?
-        do {
-            try database.mappingBusy {
-                try database.writer.writeWithoutTransaction { live in
-                    let staged = try DatabaseQueue(
-                        path: stage, configuration: HotlineDatabase.configuration(busyTimeout: 1))
-                    defer { try? staged.close() }
-                    try staged.inDatabase { source in
-                        try source.backup(to: live, pagesPerStep: 1) { _ in
-                            guard saved == nil else { return }
-                            // The write lock is held from here until the backup commits.
-                            var readOnly = Configuration()
-                            readOnly.readonly = true
-                            let current = try DatabaseQueue(path: database.path, configuration: readOnly)
-                            defer { try? current.close() }
-                            saved = try Self.copy(from: current, toFirstFreeOf: names)
-                            guard saved != nil else {
-                                throw Self.taken(base, field: "saved copy")
-                            }
-                        }
-                    }
-                }
-            }
-        } catch let error as HotlineError {
-            throw error
-        } catch {
-            throw HotlineError.databaseUnavailable(
-                path: database.path, reason: HotlineDatabase.explain(error) + " (the restore changed nothing)")
-        }
+        let saved = try database.replaceContent(
+            with: stage, savingTheCurrentAsFirstFreeOf: names, ifAllTaken: Self.taken(base, field: "saved copy"))
         guard let saved else {
             // Unreachable: a checked hotline database has many pages, so the backup takes
             // more than one step. Said rather than crash.
@@ -235,37 +155,6 @@ extension Hotline {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date).replacing(":", with: "")
-    }
-
-    /// Copies `source` with SQLite's backup API to a private temporary file, then gives it the
-    /// first of `names` that is free. Returns that name, or nil if all were taken.
-    static func copy(from source: any DatabaseReader, toFirstFreeOf names: [String]) throws -> String? {
-        guard let first = names.first else { return nil }
-        let temporary = PrivateFiles.temporaryName(beside: first)
-        defer { PrivateFiles.removeTemporary(temporary) }
-        do {
-            try PrivateFiles.createExclusively(temporary)
-        } catch {
-            guard case .databaseUnavailable(_, let reason) = error else { throw error }
-            throw HotlineError.databaseUnavailable(path: first, reason: "cannot create a file there (\(reason))")
-        }
-        do {
-            let destination = try DatabaseQueue(path: temporary)
-            try source.backup(to: destination)
-            // A copy of a WAL database is marked WAL too; a standalone file is better without
-            // (opening it would leave -wal and -shm files beside it).
-            try destination.writeWithoutTransaction { db in
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
-            }
-            try destination.close()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-        {
-            throw error
-        } catch {
-            throw HotlineError.databaseUnavailable(path: first, reason: HotlineDatabase.explain(error))
-        }
-        for name in names where try PrivateFiles.moveIntoPlace(temporary, to: name) { return name }
-        return nil
     }
 
     /// Refuses an empty path, or one where something (a dangling link included) already is.

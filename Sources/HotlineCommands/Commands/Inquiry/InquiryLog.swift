@@ -64,9 +64,10 @@ struct InquiryLog: ContextCommand {
             person: person, region: region, born: born, unit: unit, inquirer: inquirer, relationship: relationship,
             channel: channel, contacts: contacts, note: note, caseRef: caseRef, forceNewCase: newCase)
         let logged: LoggedInquiry
-        do {
-            logged = try context.hotline.logInquiry(draft, by: try context.operatorName())
-        } catch HotlineError.likelyDuplicates(let candidates) {
+        switch try context.hotline.intake(draft, by: try context.operatorName()) {
+        case .logged(let done):
+            logged = done
+        case .likelyDuplicates(let candidates):
             // In the interactive shell the operator decides on the spot; elsewhere the caller
             // gets the candidates and a distinct exit code, and re-runs with --case or --new-case.
             guard let ask = context.ask, let choice = Self.choose(among: candidates, ask: ask) else {
