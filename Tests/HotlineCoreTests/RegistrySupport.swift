@@ -50,3 +50,13 @@ extension Fixture {
         try strings("SELECT status FROM person_case WHERE ref = ?", [ref]).first ?? nil
     }
 }
+
+/// `draft(...)` with the person's service number.
+func draft(
+    person: String? = "Иванов Пётр Сергеевич", region: String? = "RU-KRS", born: String? = nil,
+    unit: String? = nil, serviceNumber: String
+) -> InquiryDraft {
+    var inquiry = draft(person: person, region: region, born: born, unit: unit)
+    inquiry.serviceNumber = serviceNumber
+    return inquiry
+}
