@@ -11,7 +11,9 @@ import Testing
     func record(
         _ extra: [RegistryField: String] = [:], says: String = "captured", id: String = "7"
     ) -> [RegistryField: String] {
-        var row: [RegistryField: String] = [.id: id, .fullName: "Ivanov Petr Sergeevich", .says: says, .date: "12.05.2024"]
+        var row: [RegistryField: String] = [
+            .id: id, .fullName: "Ivanov Petr Sergeevich", .says: says, .date: "12.05.2024",
+        ]
         for (field, value) in extra { row[field] = value }
         return row
     }
@@ -89,7 +91,8 @@ import Testing
         let logged = try f.log(draft())
         try f.importList(importedTable([record(says: "в плену")]))
         let match = try #require(try f.matches().first)
-        let decision = try f.hotline(at: minutes(5)).confirmMatch(match.id, note: "mother confirmed the photo", by: OperatorName("anna"))
+        let decision = try f.hotline(at: minutes(5)).confirmMatch(
+            match.id, note: "mother confirmed the photo", by: OperatorName("anna"))
         #expect(decision.from == "new" && decision.to == "captured" && decision.state == "confirmed")
         #expect(try f.status(logged.ref) == "captured")
         let history = try f.detail(logged.ref).history.last!
@@ -102,7 +105,9 @@ import Testing
         #expect(try f.hotline().registryRecord(match.record, as: OperatorName("anna")).cases.map(\.ref) == [logged.ref])
         // Once decided it cannot be confirmed or rejected again.
         #expect(throws: HotlineError.self) { try f.hotline().confirmMatch(match.id, by: OperatorName("anna")) }
-        #expect(throws: HotlineError.self) { try f.hotline().rejectMatch(match.id, note: "x", by: OperatorName("anna")) }
+        #expect(throws: HotlineError.self) {
+            try f.hotline().rejectMatch(match.id, note: "x", by: OperatorName("anna"))
+        }
     }
 
     @Test func aDeceasedRecordNeedsASecondDifferentOperatorBeforeAnythingChanges() throws {
@@ -143,7 +148,9 @@ import Testing
         let detail = try f.hotline().matchDetail(match.id, as: OperatorName("anna"))
         #expect(detail.conflict?.contains("closed as reunited") == true)
         let before = try f.snapshot()
-        let error = #expect(throws: HotlineError.self) { try f.hotline().confirmMatch(match.id, by: OperatorName("anna")) }
+        let error = #expect(throws: HotlineError.self) {
+            try f.hotline().confirmMatch(match.id, by: OperatorName("anna"))
+        }
         #expect(invalidField(error)?.problem.contains("conflicts") == true)
         #expect(try f.snapshot() == before)
         #expect(try f.status(logged.ref) == "reunited")
@@ -181,7 +188,8 @@ import Testing
         let table = importedTable([record()])
         try f.importList(table)
         let match = try #require(try f.matches().first)
-        _ = try f.hotline().rejectMatch(match.id, note: "another Ivanov: the mother says he has no brother", by: OperatorName("anna"))
+        _ = try f.hotline().rejectMatch(
+            match.id, note: "another Ivanov: the mother says he has no brother", by: OperatorName("anna"))
         // Not on re-import of a corrected record, nor when the family calls again.
         var corrected = record()
         corrected[.note] = "corrected"

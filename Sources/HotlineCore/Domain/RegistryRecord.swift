@@ -45,6 +45,34 @@ public struct RegistryRecordDetail: Encodable, Sendable, Equatable {
     public let tellable: Bool
     /// The cases it is confirmed for (awaiting a second operator's approval included, marked).
     public let cases: [LinkedCase]
+
+    enum CodingKeys: String, CodingKey {
+        case id, list, names, born, unit, serviceNumber, rank, region, says, implies, date, place, note, evidence, row
+        case withdrawn, tellable, cases
+    }
+
+    /// Every key of the contract is present, `null` when the list does not say.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(list, forKey: .list)
+        try container.encode(names, forKey: .names)
+        try container.encode(born, forKey: .born)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(serviceNumber, forKey: .serviceNumber)
+        try container.encode(rank, forKey: .rank)
+        try container.encode(region, forKey: .region)
+        try container.encode(says, forKey: .says)
+        try container.encode(implies, forKey: .implies)
+        try container.encode(date, forKey: .date)
+        try container.encode(place, forKey: .place)
+        try container.encode(note, forKey: .note)
+        try container.encode(evidence, forKey: .evidence)
+        try container.encode(row, forKey: .row)
+        try container.encode(withdrawn, forKey: .withdrawn)
+        try container.encode(tellable, forKey: .tellable)
+        try container.encode(cases, forKey: .cases)
+    }
 }
 
 /// A case a record is linked to.
@@ -161,6 +189,23 @@ public struct RegistryHit: Encodable, Sendable, Equatable {
     public let name: String
     /// Whether the list may be told to the family once the match is confirmed.
     public let tellable: Bool
+
+    enum CodingKeys: String, CodingKey { case record, list, says, date, score, why, match, state, name, tellable }
+
+    /// Every key of the contract is present, `date` `null` when the list does not say.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(record, forKey: .record)
+        try container.encode(list, forKey: .list)
+        try container.encode(says, forKey: .says)
+        try container.encode(date, forKey: .date)
+        try container.encode(score, forKey: .score)
+        try container.encode(why, forKey: .why)
+        try container.encode(match, forKey: .match)
+        try container.encode(state, forKey: .state)
+        try container.encode(name, forKey: .name)
+        try container.encode(tellable, forKey: .tellable)
+    }
 }
 
 /// A row of an imported list that was refused, and why.
@@ -203,4 +248,16 @@ public struct RegistryImportRefused: Error, Sendable, CustomStringConvertible, L
     }
 
     public var errorDescription: String? { description }
+}
+
+/// A registry record found by `search --registry`.
+public struct RegistrySearchHit: Encodable, Sendable, Equatable {
+    public let id: Int64
+    public let list: String
+    public let name: String
+    public let born: String?
+    public let says: String
+    public let date: String?
+    public let score: Double
+    public let why: String
 }

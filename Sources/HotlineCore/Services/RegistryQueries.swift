@@ -153,3 +153,53 @@ extension Hotline {
         }
     }
 }
+
+extension Hotline {
+    /// Registry records by name (any script or romanisation, as the case search) or by
+    /// service number, best first; withdrawn records are left out.
+    public func searchRegistry(_ text: String, limit: Int = 20, as reader: OperatorName) throws
+        -> [RegistrySearchHit]
+    {
+        let text = try TextRule.line("search text").validate(text)
+        guard (1...500).contains(limit) else {
+            throw HotlineError.invalidField(
+                field: "limit", value: String(limit), problem: "out of range", accepted: "1 to 500")
+        }
+        let number = text.contains(where: \.isNumber) ? try? ServiceNumber(parsing: text) : nil
+        return try database.read { db in
+            try authorize(reader, as: .viewer, in: db)
+            var scored: [Int64: (score: Double, why: String)] = [:]
+            if let number {
+                for id in try db.registry.recordIds(serviceNumberKey: number.key) {
+                    scored[id] = (1, "service number \(number.text)")
+                }
+            }
+            let readings = NameFolding.readings(text)
+            let queries = readings.map { NameSimilarity.words($0.joined(separator: " ")) }
+            let ids = try NameMatchPlan(readings: readings).run(limit: 500) { query in
+                try db.registry.recordIds(matching: query, limit: 500)
+            }
+            for id in Set(ids) where scored[id] == nil {
+                guard let record = try db.registry.record(id: id) else { continue }
+                var best: (Double, String)?
+                for name in record.names {
+                    let words = NameSimilarity.words(NameFolding.key(name))
+                    let score = queries.map { NameSimilarity.score($0, words) }.max() ?? 0
+                    if score > (best?.0 ?? -1) { best = (score, "name: \(name)") }
+                }
+                if let best { scored[id] = best }
+            }
+            var hits: [RegistrySearchHit] = []
+            for (id, found) in scored.sorted(by: { ($0.value.score, $1.key) > ($1.value.score, $0.key) }) {
+                guard hits.count < limit, let record = try db.registry.record(id: id), !record.withdrawn,
+                    let list = try db.registry.list(id: record.listId)
+                else { continue }
+                hits.append(
+                    RegistrySearchHit(
+                        id: id, list: list.name, name: record.names.first ?? "", born: record.born, says: record.says,
+                        date: record.newsDate, score: MatchRule.rounded(found.score), why: found.why))
+            }
+            return hits
+        }
+    }
+}
