@@ -6,6 +6,10 @@ public struct RegistrySays: Hashable, Sendable, CustomStringConvertible {
     public let name: String
     /// The case status a confirmed record of this kind moves its case to.
     public let implies: String
+    /// Why the word cannot be used with the configured lifecycle (it implies a status the
+    /// lifecycle lacks); `nil` when it can. A hotline with its own lifecycle that does not use
+    /// the registry must still start, so this is refused only when the word is used.
+    let problem: String?
     public var description: String { name }
 
     /// Whether confirming it needs a second operator's approval: a wrong "your son is dead" is
@@ -38,12 +42,12 @@ public struct RegistryVocabulary: Sendable {
             guard let status = implies[word] ?? implies[name] else {
                 throw .configuration("registry.implies has no status for '\(word)'")
             }
-            guard lifecycle.statuses.contains(where: { $0.name == status }) else {
-                throw .configuration(
-                    "registry.implies.\(word) '\(status)' is not a status of the lifecycle: "
-                        + lifecycle.statuses.map(\.name).joined(separator: ", "))
-            }
-            let term = RegistrySays(name: name, implies: status)
+            let problem =
+                lifecycle.statuses.contains(where: { $0.name == status })
+                ? nil
+                : "registry.implies.\(word) '\(status)' is not a status of the lifecycle ("
+                    + lifecycle.statuses.map(\.name).joined(separator: ", ") + "); set registry.implies to one"
+            let term = RegistrySays(name: name, implies: status, problem: problem)
             says.append(term)
             for alias in [word] + (aliases[word] ?? []) {
                 let key = Self.folded(alias)
@@ -64,6 +68,7 @@ public struct RegistryVocabulary: Sendable {
                 field: field, value: text, problem: "it is not a word the registry knows",
                 accepted: says.map(\.name).joined(separator: ", ") + " (or an alias from the configuration)")
         }
+        if let problem = term.problem { throw .configuration(problem) }
         return term
     }
 

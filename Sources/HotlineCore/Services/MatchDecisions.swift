@@ -133,6 +133,7 @@ extension Hotline {
             throw HotlineError.configuration(
                 "registry record \(record.id!) says '\(record.says)', which registry.says no longer lists")
         }
+        if let problem = says.problem { throw HotlineError.configuration(problem) }
         guard let stored = try db.cases.record(id: match.caseId) else {
             throw HotlineError.caseNotFound("id \(match.caseId)")
         }
