@@ -247,6 +247,18 @@ struct SQLiteRegistryStore {
                     """), arguments: [query, limit])
     }
 
+    /// The name entries (their record and folded name) matching an FTS5 query, at most `limit`.
+    func nameEntries(matching query: String, limit: Int) throws -> [(recordId: Int64, folded: String)] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT registry_name.record_id, registry_name.folded FROM registry_search
+                    JOIN registry_name ON registry_name.id = registry_search.rowid
+                    WHERE registry_search MATCH ? LIMIT ?
+                    """), arguments: [query, limit]
+        ).map { ($0[0], $0[1]) }
+    }
+
     /// The records with this service number key.
     func recordIds(serviceNumberKey key: String) throws -> [Int64] {
         try Int64.fetchAll(

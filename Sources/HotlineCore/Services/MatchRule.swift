@@ -1,12 +1,29 @@
 import Foundation
 
-/// What one side of a registry match knows of the person.
+/// What one side of a registry match knows of the person, its names folded once (folding
+/// costs more than comparing: a record is compared with up to 50 cases).
 struct MatchSide {
-    var names: [String]
-    var born: PartialDate?
-    var unit: String?
-    var region: String?
-    var serviceNumber: ServiceNumber?
+    let names: [String]
+    let born: PartialDate?
+    let unit: String?
+    let region: String?
+    let serviceNumber: ServiceNumber?
+    /// Each name's readings as folded words.
+    let readings: [[[NameSimilarity.Word]]]
+
+    init(
+        names: [String], born: PartialDate? = nil, unit: String? = nil, region: String? = nil,
+        serviceNumber: ServiceNumber? = nil
+    ) {
+        self.names = names
+        self.born = born
+        self.unit = unit
+        self.region = region
+        self.serviceNumber = serviceNumber
+        readings = names.map { name in
+            NameFolding.readings(name).map { NameSimilarity.words($0.joined(separator: " ")) }
+        }
+    }
 }
 
 /// Whether a registry record and a case name one person, and the evidence for and against.
@@ -45,14 +62,24 @@ enum MatchRule {
         }
         // The best pair of spellings, by names alone, then with what else both sides know.
         var best: (name: Double, full: Double?, recordName: String, caseName: String)?
-        for recordName in record.names {
-            for caseName in person.names {
+        for (recordName, recordReadings) in zip(record.names, record.readings) {
+            for (caseName, caseReadings) in zip(person.names, person.readings) {
+                // As DuplicateRule.score: the best pair of readings, then what else is known.
+                var match: (average: Double, weakest: Double) = (0, 0)
+                for first in recordReadings {
+                    for second in caseReadings {
+                        let candidate = NameSimilarity.match(first, second)
+                        if candidate.average > match.average { match = candidate }
+                    }
+                }
                 let names =
-                    DuplicateRule.score(PersonDescription(name: recordName), PersonDescription(name: caseName)) ?? 0
+                    DuplicateRule.score(nameMatch: match, PersonDescription(name: ""), PersonDescription(name: "")) ?? 0
+                guard best == nil || names > best!.name else { continue }
                 let full = DuplicateRule.score(
+                    nameMatch: match,
                     PersonDescription(name: recordName, born: record.born, region: record.region, unit: record.unit),
                     PersonDescription(name: caseName, born: person.born, region: person.region, unit: person.unit))
-                if best == nil || names > best!.name { best = (names, full, recordName, caseName) }
+                best = (names, full, recordName, caseName)
             }
         }
         guard let best else { return nil }

@@ -65,15 +65,27 @@ extension Hotline {
         var names = [personCase.personName]
         for name in try db.registry.personNames(caseId: caseId) where !names.contains(name) { names.append(name) }
         let theirs = try caseSide(personCase, names: names, in: db)
-        var recordIds: [Int64] = []
-        var seen = Set<Int64>()
+        // As the intake check: the index's candidates ranked by name alone (folded once, on
+        // both sides), and only the best `matchCandidateLimit` judged in full.
+        var quick: [Int64: Double] = [:]
+        let queries = theirs.readings.flatMap { $0 }
         for name in names {
             let plan = NameMatchPlan(readings: NameFolding.readings(name))
-            let found = try plan.run(limit: Self.matchCandidateLimit * 4) { query in
-                try db.registry.recordIds(matching: query, limit: Self.matchCandidateLimit * 4)
+            var entries: [(recordId: Int64, folded: String)] = []
+            _ = try plan.run(limit: Self.matchCandidateLimit * 4) { query in
+                let found = try db.registry.nameEntries(matching: query, limit: Self.matchCandidateLimit * 4)
+                entries += found
+                return found.map(\.recordId)
             }
-            for id in found where seen.insert(id).inserted { recordIds.append(id) }
+            for entry in entries {
+                let words = NameSimilarity.words(entry.folded)
+                let score = queries.map { NameSimilarity.score($0, words) }.max() ?? 0
+                quick[entry.recordId] = max(quick[entry.recordId] ?? 0, score)
+            }
         }
+        var recordIds = quick.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.matchCandidateLimit)
+            .map(\.key)
+        var seen = Set(recordIds)
         if let key = theirs.serviceNumber?.key {
             for id in try db.registry.recordIds(serviceNumberKey: key) where seen.insert(id).inserted {
                 recordIds.append(id)
