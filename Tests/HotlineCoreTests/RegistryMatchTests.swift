@@ -243,3 +243,23 @@ import Testing
         #expect(try f.snapshot() == before)
     }
 }
+
+@Suite struct RegistryWithdrawTests {
+    @Test func aWithdrawnRecordIsKeptButNeitherConfirmedNorReportedAtIntake() throws {
+        let f = try Fixture()
+        let logged = try f.log(draft())
+        try f.importList(importedTable([[.id: "1", .fullName: "Ivanov Petr Sergeevich", .says: "captured"]]))
+        let match = try #require(try f.matches().first)
+        let record = try f.hotline(at: minutes(1)).withdrawRegistryRecord(
+            match.record, note: "ICRC: listed in error", by: OperatorName("anna"))
+        #expect(record.withdrawn)
+        #expect(try f.count("registry_record") == 1)
+        #expect(try f.matches(MatchFilter()).isEmpty)
+        let before = try f.snapshot()
+        #expect(throws: HotlineError.self) { try f.hotline().confirmMatch(match.id, by: OperatorName("anna")) }
+        #expect(try f.snapshot() == before)
+        #expect(try f.status(logged.ref) == "new")
+        let again = try f.log(draft(person: nil, region: nil, caseRef: logged.ref), at: minutes(2))
+        #expect(again.registry.isEmpty)
+    }
+}

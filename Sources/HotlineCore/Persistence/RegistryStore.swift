@@ -195,6 +195,12 @@ struct SQLiteRegistryStore {
         try index(names: record.names, recordId: id)
     }
 
+    /// The source withdrew the record: it stays, marked, and is matched no more.
+    func setWithdrawn(id: Int64, at: Date) throws {
+        try db.execute(
+            sql: "UPDATE registry_record SET withdrawn_at = ? WHERE id = ?", arguments: [DatabaseTime.text(at), id])
+    }
+
     /// Only the row number changed (the list was re-sorted): nothing else is rewritten.
     func setRowNumber(_ number: Int, id: Int64) throws {
         try db.cachedStatement(sql: "UPDATE registry_record SET row_number = ? WHERE id = ?")
@@ -403,6 +409,7 @@ struct SQLiteRegistryStore {
                 JOIN registry_list l ON l.id = r.list_id JOIN person_case c ON c.id = m.case_id
                 WHERE (?1 IS NULL OR r.list_id = ?1) AND (?2 IS NULL OR c.region = ?2 OR r.region = ?2)
                 AND m.score >= ?3 AND m.state IN (SELECT value FROM json_each(?4))
+                AND (r.withdrawn_at IS NULL OR m.state IN ('confirmed', 'rejected'))
                 ORDER BY m.score DESC, m.id LIMIT ?5
                 """, arguments: [listId, region, minScore, try SQLList.json(states), limit]
         ).map { row in

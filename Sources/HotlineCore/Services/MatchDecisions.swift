@@ -134,6 +134,11 @@ extension Hotline {
                 "registry record \(record.id!) says '\(record.says)', which registry.says no longer lists")
         }
         if let problem = says.problem { throw HotlineError.configuration(problem) }
+        guard !record.withdrawn else {
+            throw HotlineError.invalidField(
+                field: "match", value: String(id), problem: "its record \(record.id!) was withdrawn by its source",
+                accepted: "a match of a record its source still stands by")
+        }
         guard let stored = try db.cases.record(id: match.caseId) else {
             throw HotlineError.caseNotFound("id \(match.caseId)")
         }
@@ -174,5 +179,30 @@ extension Hotline {
                 ref: personCase.ref, status: says.implies, note: why, source: list.name, asOf: record.newsDate),
             rules: rules, today: at)
         return try write(change, by: operatorName, at: at, in: db).to
+    }
+}
+
+extension Hotline {
+    /// Marks a record its source withdrew: it is kept (never deleted), shown as withdrawn, no
+    /// longer matched or reported at intake, and its undecided matches can no longer be confirmed.
+    /// A case it already changed is left for a person to review (its links show the record withdrawn).
+    public func withdrawRegistryRecord(_ id: Int64, note: String, by operatorName: OperatorName) throws
+        -> RegistryRecordDetail
+    {
+        let note = try TextRule.note("note").validate(note)
+        let at = now()
+        try database.write { db in
+            try authorize(operatorName, as: .operator, in: db)
+            guard let record = try db.registry.record(id: id) else {
+                throw HotlineError.invalidField(
+                    field: "record", value: String(id), problem: "there is no such registry record",
+                    accepted: "an id from `registry list`")
+            }
+            guard !record.withdrawn else { return }
+            try db.registry.setWithdrawn(id: id, at: at)
+            try db.registry.appendEvent(
+                at: at, by: operatorName.name, action: "withdraw", subject: "record \(id)", detail: note)
+        }
+        return try registryRecord(id, as: operatorName)
     }
 }
