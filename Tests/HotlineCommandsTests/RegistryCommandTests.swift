@@ -124,6 +124,17 @@ import Testing
         #expect(detail["status"] as? String == "deceased")
     }
 
+    @Test func theShellCompletesMatchAndRecordIds() async throws {
+        let cli = try CLI()
+        _ = try await cli.logInquiry(extra: ["--born", "1998"])
+        try importRecord(cli)
+        let options = try GlobalOptions.parse(["--db", cli.dbPath, "--as", "tester"])
+        let completion = ShellCompletion(context: try await CommandContext.make(options))
+        #expect(completion.complete(lineBeforeWord: "match show ", word: "").contains("1"))
+        #expect(completion.complete(lineBeforeWord: "registry show ", word: "1").contains("1"))
+        #expect(completion.complete(lineBeforeWord: "registry show ", word: "2").allSatisfy { $0.contains("-") })  // case refs only
+    }
+
     @Test func importArgumentsAreCheckedBeforeTheFileIsRead() async throws {
         let cli = try CLI()
         let badMap = await cli.run([

@@ -43,8 +43,10 @@ extension Hotline {
     /// `skipInvalid`. A record already imported from the list (the same id, else the same
     /// person) is updated in place, never duplicated. Every new or changed record is compared
     /// with the cases; the proposals wait for a person. The import is in the audit.
+    /// `progress` is told how many rows of how many are written and matched, every 100 rows.
     public func importRegistryList(
-        _ table: ImportedTable, options: RegistryImportOptions, by operatorName: OperatorName
+        _ table: ImportedTable, options: RegistryImportOptions, by operatorName: OperatorName,
+        progress: (_ done: Int, _ of: Int) -> Void = { _, _ in }
     ) throws -> RegistryImportReport {
         let today = now()
         let listName = try TextRule.name("list").validate(options.list)
@@ -115,13 +117,15 @@ extension Hotline {
                 }
             }
             var (added, updated, unchanged, proposals) = (0, 0, 0, 0)
-            for row in valid {
+            let cache = MatchCache()
+            for (index, row) in valid.enumerated() {
+                if shouldWrite, index % 100 == 0 { progress(index, valid.count) }
                 var stored = row.stored(listId: listId ?? -1)
                 guard let id = listId, let existing = try db.registry.record(listId: id, key: row.key) else {
                     added += 1
                     if shouldWrite {
                         let recordId = try db.registry.insert(stored, at: at)
-                        proposals += try proposeCases(for: stored, recordId: recordId, at: at, in: db)
+                        proposals += try proposeCases(for: stored, recordId: recordId, at: at, cache: cache, in: db)
                     }
                     continue
                 }
@@ -135,7 +139,8 @@ extension Hotline {
                     updated += 1
                     if shouldWrite {
                         try db.registry.update(id: existing.id!, to: stored, at: at)
-                        proposals += try proposeCases(for: stored, recordId: existing.id!, at: at, in: db)
+                        proposals += try proposeCases(
+                            for: stored, recordId: existing.id!, at: at, cache: cache, in: db)
                     }
                 }
             }

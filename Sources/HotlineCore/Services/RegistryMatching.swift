@@ -9,10 +9,22 @@ extension Hotline {
     /// How many cases (or records) one name's search offers for judging, as the intake check.
     static let matchCandidateLimit = 50
 
+    /// What one import has looked up already: a list names many people alike (a common name,
+    /// the same person in two spellings), and nothing the import writes changes a case.
+    final class MatchCache {
+        /// The cases a name's search found, with the spelling that matched.
+        var found: [String: [(caseId: Int64, name: String)]] = [:]
+        /// Each case's side, by case id and the names it was judged under.
+        var sides: [String: MatchSide] = [:]
+        var cases: [Int64: PersonCaseRecord] = [:]
+    }
+
     /// Proposes the cases (unmerged, open or closed: a closed one can conflict) that `record`
     /// probably names; returns how many new proposals it stored. A pair proposed before (and
     /// so a rejected pair) is never proposed again; an undecided one is brought up to date.
-    func proposeCases(for record: RegistryRecordRow, recordId: Int64, at: Date, in db: Database) throws -> Int {
+    func proposeCases(
+        for record: RegistryRecordRow, recordId: Int64, at: Date, cache: MatchCache = MatchCache(), in db: Database
+    ) throws -> Int {
         guard !record.withdrawn, let says = rules.registry.stored(record.says) else { return 0 }
         let mine = try matchSide(of: record)
         var sides: [Int64: (record: PersonCaseRecord, names: [String])] = [:]
@@ -27,9 +39,18 @@ extension Hotline {
         }
         let engine = SearchEngine(db: db, defaultCountry: rules.defaultCountry)
         for name in record.names {
-            for candidate in try engine.find(name).prefix(Self.matchCandidateLimit) {
-                guard let matched = candidate.matchedPerson else { continue }
-                add(try candidate.record(db), name: matched)
+            if cache.found[name] == nil {
+                var found: [(caseId: Int64, name: String)] = []
+                for candidate in try engine.find(name).prefix(Self.matchCandidateLimit) {
+                    guard let matched = candidate.matchedPerson else { continue }
+                    let personCase = try candidate.record(db)
+                    cache.cases[personCase.id!] = personCase  // read from the database
+                    found.append((personCase.id!, matched))
+                }
+                cache.found[name] = found
+            }
+            for (caseId, matched) in cache.found[name]! {  // filled above
+                add(cache.cases[caseId]!, name: matched)  // cached with it
             }
         }
         if let key = record.serviceNumberKey {
@@ -42,7 +63,9 @@ extension Hotline {
         for caseId in order {
             let (personCase, names) = sides[caseId]!  // filled above
             guard personCase.mergedInto == nil, let status = try? currentStatus(of: personCase) else { continue }
-            let theirs = try caseSide(personCase, names: names, in: db)
+            let sideKey = "\(caseId)|" + names.joined(separator: "|")
+            let theirs = try cache.sides[sideKey] ?? caseSide(personCase, names: names, in: db)
+            cache.sides[sideKey] = theirs
             guard let verdict = MatchRule.judge(mine, theirs) else { continue }
             let conflict = MatchRule.conflict(says: says, caseStatus: status, lifecycle: rules.lifecycle)
             let proposal = MatchProposal(

@@ -73,8 +73,14 @@ struct RegistryImport: ContextCommand {
             check: check, skipInvalid: skipInvalid)
         let report: RegistryImportReport
         do {
+            // A progress line on a terminal for long lists (matching takes milliseconds a row).
+            let showsProgress = isatty(2) == 1 && table.rows.count >= 1_000
             report = try context.hotline.importRegistryList(
-                table, options: importOptions, by: try context.operatorName())
+                table, options: importOptions, by: try context.operatorName()
+            ) { done, total in
+                if showsProgress { Console.writeError("\r  \(done) of \(total) rows written and matched…") }
+            }
+            if showsProgress { Console.writeError("\r\u{1B}[K") }
         } catch let refused as RegistryImportRefused {
             try writeRejects(refused.report.refused)
             show(refused.report, context: context)
