@@ -12,6 +12,16 @@ extension Hotline {
     /// What one import has looked up already: a list names many people alike (a common name,
     /// the same person in two spellings), and nothing the import writes changes a case.
     final class MatchCache {
+        /// Beyond this many entries a map is emptied: memory stays bounded on a long list (a
+        /// 10,000-row list kept ~90,000 case sides, 295 MB, before this).
+        static let limit = 5_000
+
+        func trim() {
+            if found.count > Self.limit { found.removeAll(keepingCapacity: true) }
+            if sides.count > Self.limit { sides.removeAll(keepingCapacity: true) }
+            if cases.count > Self.limit * 5 { cases.removeAll(keepingCapacity: true) }
+        }
+
         /// The cases a name's search found, with the spelling that matched.
         var found: [String: [(caseId: Int64, name: String)]] = [:]
         /// Each case's side, by case id and the names it was judged under.
@@ -38,12 +48,20 @@ extension Hotline {
             if !sides[id]!.names.contains(name) { sides[id]!.names.append(name) }
         }
         let engine = SearchEngine(db: db, defaultCountry: rules.defaultCountry)
+        cache.trim()
         for name in record.names {
-            if cache.found[name] == nil {
+            if cache.found[name] == nil || cache.found[name]!.contains(where: { cache.cases[$0.caseId] == nil }) {
                 var found: [(caseId: Int64, name: String)] = []
                 for candidate in try engine.find(name).prefix(Self.matchCandidateLimit) {
-                    guard let matched = candidate.matchedPerson else { continue }
-                    let personCase = try candidate.record(db)
+                    guard let matched = candidate.matchedPerson,
+                        let own = try db.cases.record(id: candidate.caseId)  // a cached statement: `candidate.record`'s
+                    else { continue }  // query-interface read was an eighth of an import's time
+                    var personCase = own
+                    do {
+                        personCase = try PersonCaseRecord.survivor(of: own, in: db)
+                    } catch HotlineError.brokenMerge {
+                        continue  // `db check` reports it; a damaged case is proposed for nothing
+                    }
                     cache.cases[personCase.id!] = personCase  // read from the database
                     found.append((personCase.id!, matched))
                 }
