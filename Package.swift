@@ -28,6 +28,7 @@ let package = Package(
                 .embedInCode("v001_initial.sql"),
                 .embedInCode("v002_operators.sql"),
                 .embedInCode("v003_search.sql"),
+                .embedInCode("v004_registry.sql"),
             ]
         ),
         // The shipped default configuration and region list, embedded the same way.

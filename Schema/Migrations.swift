@@ -12,6 +12,7 @@ public enum SchemaMigrations {
         Migration(identifier: "v001_initial", bytes: PackageResources.v001_initial_sql),
         Migration(identifier: "v002_operators", bytes: PackageResources.v002_operators_sql),
         Migration(identifier: "v003_search", bytes: PackageResources.v003_search_sql),
+        Migration(identifier: "v004_registry", bytes: PackageResources.v004_registry_sql),
     ]
 }
 

@@ -78,11 +78,11 @@ struct CommandLayerTests {
         try queue.close()
         let before = try #require(
             try await cli.run(["db", "version", "--format", "json"]).json as? [String: Any])
-        #expect(before["pending"] as? [String] == ["v003_search"])
+        #expect(before["pending"] as? [String] == ["v003_search", "v004_registry"])
         let migrated = await cli.run(["db", "migrate"])
         #expect(migrated.code == 0, "\(migrated.err)")
         #expect(migrated.out.contains("Pending migrations: none"))
-        #expect(migrated.out.contains("Applied now: v003_search"))
+        #expect(migrated.out.contains("Applied now: v003_search, v004_registry"))
         let after = try #require(try await cli.run(["db", "version", "--format", "json"]).json as? [String: Any])
         #expect(after["pending"] as? [String] == [])
     }
@@ -144,6 +144,6 @@ struct CommandLayerTests {
                 "admin", "operator", "viewer",
             ])
         #expect(completion.complete(lineBeforeWord: "case list --status ", word: "sea") == ["searching"])
-        #expect(completion.complete(lineBeforeWord: "", word: "reg") == ["region"])
+        #expect(completion.complete(lineBeforeWord: "", word: "reg") == ["region", "registry"])
     }
 }

@@ -87,7 +87,8 @@ struct UpkeepTests {
         let cli = try CLI()
         let result = await cli.run(["db", "version", "--format", "json"])
         let object = try #require(try result.json as? [String: Any])
-        #expect(object["applied"] as? [String] == ["v001_initial", "v002_operators", "v003_search"])
+        #expect(
+            object["applied"] as? [String] == ["v001_initial", "v002_operators", "v003_search", "v004_registry"])
         #expect(object["pending"] as? [String] == [])
     }
 

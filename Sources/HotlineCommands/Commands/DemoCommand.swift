@@ -7,7 +7,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract:
-            "Run the three jobs (log inquiries, move a case, list open cases by region) on a fresh database."
+            "Run the three jobs (log inquiries, move a case, list open cases by region) and the registry on a fresh database."
     )
 
     @Option(
@@ -28,12 +28,13 @@ struct DemoCommand: AsyncParsableCommand {
             [
                 "inquiry", "log", "--person", "Иванов Пётр Сергеевич", "--born", "1998-03-14", "--region",
                 "Kursk",
-                "--unit", "в/ч 12345", "--inquirer", "Иванова Мария Петровна", "--relationship", "mother",
+                "--unit", "в/ч 12345", "--service-number", "АБ-123456", "--inquirer", "Иванова Мария Петровна",
+                "--relationship", "mother",
                 "--channel", "phone", "--contact", "phone:8 916 123-45-67", "--note",
                 "Last call on 2 March.",
                 "--format", "json",
             ], base: base)
-        let ref = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
+        let ref = try JSONSerialization.jsonObject(with: Data((first ?? "").utf8)) as? [String: Any]
         guard let ref = ref?["case"] as? String else { throw ExitCode.failure }
         _ = try await step(
             [
@@ -65,12 +66,47 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try await step(["case", "list", "--open", "--region", "Курская область"], base: base)
         _ = try await step(["case", "list", "--open"], base: base)
         _ = try await step(["case", "show", ref], base: base)
+        try await registry(path: path, ref: ref, base: base)
         Console.print(
             "# Explore further with: hotline --db \(path) … (hotline --help lists the commands)")
     }
 
+    /// The registry: a coordinator imports a list, reviews the proposals, confirms one (and a
+    /// deceased one with a second operator); an operator on the phone sees a record at intake.
+    private func registry(path: String, ref: String, base: [String]) async throws {
+        let list = path + "-icrc-list.csv"
+        try """
+        №;ФИО;Дата рождения;Личный номер;Статус;Дата;Место
+        1;Ivanov Petr Sergeevich;14.03.1998;АБ-123456;обменян;25.05.2024;Белгород
+        2;Шевченко Олег Іванович;1990;;загинув;10.05.2024;
+        3;Петров Сидор Ильич;1985;;ранен;11.05.2024;госпиталь, Курск
+
+        """.write(toFile: list, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: list) }
+        _ = try await step(
+            [
+                "registry", "import", list, "--list", "ICRC 2024-05", "--received", "2024-05-26", "--originator",
+                "ICRC", "--kind", "exchange", "--tellable",
+            ], base: base)
+        _ = try await step(["match", "list"], base: base)
+        _ = try await step(["match", "show", "1"], base: base)
+        _ = try await step(
+            ["match", "confirm", "1", "--note", "Service number agrees; his wife recognised the photo."], base: base)
+        _ = try await step(["match", "confirm", "2", "--note", "Checked with the family."], base: base)
+        // A record saying deceased changes nothing until a second, different operator approves it.
+        _ = try await step(
+            ["match", "approve", "2", "--note", "Second check: unit and date agree.", "--as", "demo-coordinator"],
+            base: base.filter { $0 != "--as" && $0 != "demo-operator" })
+        _ = try await step(
+            [
+                "inquiry", "log", "--person", "Петров Сидор Ильич", "--born", "1985", "--region", "Kursk",
+                "--inquirer", "Петрова Анна", "--relationship", "mother", "--channel", "phone",
+            ], base: base)
+        _ = try await step(["case", "show", ref], base: base)
+    }
+
     /// Prints the command as typed, runs it through the command tree, prints its output.
-    private func step(_ arguments: [String], base: [String]) async throws -> String {
+    private func step(_ arguments: [String], base: [String]) async throws -> String? {
         Console.print("$ hotline " + arguments.map(Self.quoted).joined(separator: " "))
         let captured = CapturedOutput()
         let code = await Console.$current.withValue(captured.console) {

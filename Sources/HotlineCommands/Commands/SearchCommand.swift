@@ -18,8 +18,11 @@ struct SearchCommand: ContextCommand {
     @Option(help: "Only cases whose date of birth agrees (YYYY, YYYY-MM or YYYY-MM-DD).") var born: String?
     @Flag(help: "Only open cases.") var open = false
     @Option(parsing: .unconditional, help: "At most this many cases (default 20).") var limit = 20
+    @Flag(help: "Search the registry's records (lists of the captured, the dead, ...) instead of the cases.")
+    var registry = false
 
     func execute(_ context: CommandContext) throws {
+        if registry { return try RegistrySearchOutput.run(text: text, limit: limit, context: context) }
         let query = SearchQuery(text: text, region: region, born: born, openOnly: open, limit: limit)
         let hits = try context.hotline.search(query, as: try context.operatorName())
         try Render.list(

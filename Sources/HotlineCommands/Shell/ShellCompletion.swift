@@ -31,6 +31,12 @@ struct ShellCompletion {
                 + context.hotline.rules.channels.terms.map(\.name)
                 + context.hotline.rules.relationships.terms.map(\.name)
             if let first = word.first, first.isNumber { candidates += caseReferences(startingWith: word) }
+            // `match show 1<Tab>`, `registry show <Tab>`: the ids of matches and records.
+            if let group = previous.first, group == "match" || group == "registry", previous.count >= 2,
+                word.allSatisfy(\.isNumber)
+            {
+                candidates += (try? context.hotline.registryIds(startingWith: word, matches: group == "match")) ?? []
+            }
             // Region names as operators say them (Курская область, Київ), once a letter is
             // typed: a space in a name is escaped so the name stays one word.
             if let first = word.first, first.isLetter {

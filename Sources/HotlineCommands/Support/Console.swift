@@ -23,6 +23,8 @@ public struct Console: Sendable {
     static func print(_ line: String = "") { current.writeOut(line + "\n") }
     /// Writes text as it is to standard output.
     static func write(_ text: String) { current.writeOut(text) }
+    /// Writes text as it is to standard error (a progress line).
+    static func writeError(_ text: String) { current.writeErr(text) }
     /// Writes one line to standard error.
     static func printError(_ line: String) { current.writeErr(line + "\n") }
 }

@@ -40,6 +40,7 @@ public struct HotlineConfiguration: Sendable {
         let lifecycle = Part(self, "lifecycle")
         let phone = Part(self, "phone")
         let shell = Part(self, "shell")
+        let registry = Part(self, "registry")
         let top = Part(self, nil)
         return HotlineSettings(
             version: Int(try top.number("version", range: HotlineSettings.versionRange)),
@@ -53,7 +54,8 @@ public struct HotlineConfiguration: Sendable {
             relationships: top.strings("relationships"),
             shell: .init(
                 idleTransactionSeconds: try shell.number(
-                    "idleTransactionSeconds", range: HotlineSettings.idleTransactionRange)))
+                    "idleTransactionSeconds", range: HotlineSettings.idleTransactionRange)),
+            registry: registry.registrySettings())
     }
 
     /// The readers of one part of the configuration (`nil`: the top level).
@@ -76,6 +78,24 @@ public struct HotlineConfiguration: Sendable {
 
         func strings(_ key: String) -> [String] {
             reader.stringArray(forKey: ConfigKey(key)) ?? shipped.stringArray(forKey: ConfigKey(key)) ?? []
+        }
+
+        /// The registry block: its words, and for each the status it implies and its aliases,
+        /// keyed by the word (a layer may change one word's aliases alone).
+        func registrySettings() -> HotlineSettings.RegistrySettings {
+            let says = strings("says")
+            var implies: [String: String] = [:]
+            var aliases: [String: [String]] = [:]
+            for word in says {
+                let key = ConfigKey(word)
+                implies[word] =
+                    reader.scoped(to: "implies").string(forKey: key)
+                    ?? shipped.scoped(to: "implies").string(forKey: key)
+                aliases[word] =
+                    reader.scoped(to: "aliases").stringArray(forKey: key)
+                    ?? shipped.scoped(to: "aliases").stringArray(forKey: key)
+            }
+            return .init(says: says, implies: implies, aliases: aliases)
         }
 
         func number(_ key: String, range: ClosedRange<Double>) throws(HotlineError) -> Double {

@@ -33,6 +33,20 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
         public init(idleTransactionSeconds: Double) { self.idleTransactionSeconds = idleTransactionSeconds }
     }
 
+    /// The registry's vocabulary: what a source may say, the case status each word implies,
+    /// and the other spellings lists use.
+    public struct RegistrySettings: Codable, Sendable, Equatable {
+        public var says: [String]
+        public var implies: [String: String]
+        public var aliases: [String: [String]]
+
+        public init(says: [String], implies: [String: String], aliases: [String: [String]]) {
+            self.says = says
+            self.implies = implies
+            self.aliases = aliases
+        }
+    }
+
     /// The version of this file's format.
     public var version: Int
     /// The database path; `nil` means the user's data directory.
@@ -48,13 +62,16 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
     public var channels: [String]
     public var relationships: [String]
     public var shell: ShellSettings
+    /// `nil`: the shipped registry vocabulary.
+    public var registry: RegistrySettings?
 
     public init(
         version: Int, db: String?, operator: String?, format: String?, busyTimeoutSeconds: Double,
         phone: Phone,
         lifecycle: LifecycleSettings, channels: [String], relationships: [String],
-        shell: ShellSettings = .init(idleTransactionSeconds: 120)
+        shell: ShellSettings = .init(idleTransactionSeconds: 120), registry: RegistrySettings? = nil
     ) {
+        self.registry = registry
         self.version = version
         self.db = db
         self.operator = `operator`
@@ -131,6 +148,8 @@ public struct HotlineRules: Sendable {
     public let lifecycle: Lifecycle
     public let channels: Vocabulary
     public let relationships: Vocabulary
+    /// What registry records may say, and the case status each implies.
+    public let registry: RegistryVocabulary
     /// The regions. The shipped list (about 180 regions in three languages) is decoded on first
     /// use, so a command that names no region does not pay for it at start-up.
     public var regions: RegionCatalog { givenRegions ?? .shipped }
@@ -146,6 +165,9 @@ public struct HotlineRules: Sendable {
             reopenTo: lifecycle.reopenTo)
         channels = try Vocabulary(field: "channel", words: settings.channels)
         relationships = try Vocabulary(field: "relationship", words: settings.relationships)
+        let registry = settings.registry ?? HotlineSettings.shipped.registry!  // the shipped file has the block
+        self.registry = try RegistryVocabulary(
+            words: registry.says, implies: registry.implies, aliases: registry.aliases, lifecycle: self.lifecycle)
         givenRegions = regions
         defaultCountry = settings.phone.defaultCountry.uppercased()
         guard PhoneNumber.isSupportedCountry(defaultCountry) else {

@@ -29,7 +29,9 @@ struct SQLiteReportStore: ReportStore {
                     h.to_value AS "to", h.note
                 FROM case_history h JOIN person_case c ON c.id = h.case_id
                 UNION ALL
-                SELECT at, by, 'operator', subject, action, from_value, to_value, NULL FROM operator_event)
+                SELECT at, by, 'operator', subject, action, from_value, to_value, NULL FROM operator_event
+                UNION ALL
+                SELECT at, by, 'registry', subject, action, NULL, NULL, detail FROM registry_event)
             WHERE (?1 IS NULL OR by IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
             ORDER BY at DESC LIMIT ?4
             """

@@ -22,12 +22,15 @@ public struct InquiryDraft: Sendable {
     public var caseRef: String?
     /// Open a new case even when one likely exists for this person (skip the duplicate check).
     public var forceNewCase: Bool
+    /// The person's service number (личный номер), in any script, spaced or dashed.
+    public var serviceNumber: String?
 
     public init(
         person: String? = nil, region: String? = nil, born: String? = nil, unit: String? = nil,
         inquirer: String, relationship: String, channel: String, contacts: [String] = [],
-        note: String? = nil, caseRef: String? = nil, forceNewCase: Bool = false
+        note: String? = nil, caseRef: String? = nil, forceNewCase: Bool = false, serviceNumber: String? = nil
     ) {
+        self.serviceNumber = serviceNumber
         self.forceNewCase = forceNewCase
         self.person = person
         self.region = region
@@ -55,10 +58,13 @@ public struct LoggedInquiry: Encodable, Sendable, Equatable {
     public let newCase: Bool
     /// The case's status after the inquiry.
     public let status: String
+    /// The registry records that match the person sought, best first (`intake` and `logInquiry`;
+    /// the bulk loader leaves it empty).
+    public var registry: [RegistryHit] = []
 
     enum CodingKeys: String, CodingKey {
         case ref = "case"
-        case inquiry, inquirer, newCase, status
+        case inquiry, inquirer, newCase, status, registry
     }
 }
 
@@ -107,6 +113,13 @@ extension Hotline {
             isNew = true
         }
         let caseId = personCase.id!  // fetched or just inserted
+        if let number = input.serviceNumber, try db.registry.serviceNumber(caseId: caseId) == nil {
+            try db.registry.setServiceNumber(number, caseId: caseId)
+            if !isNew {
+                var history = HistoryWriter(caseId: caseId, at: at, by: operatorName, db: db)
+                try history.append(kind: "edit", field: "service number", to: number.text)
+            }
+        }
         let inquirerId = try findOrCreateInquirer(
             name: input.inquirer, contacts: input.contacts, by: operatorName, at: at, in: db)
 
@@ -201,6 +214,7 @@ struct ValidInquiry {
     let contacts: [Contact]
     let note: String?
     let caseRef: CaseReference?
+    let serviceNumber: ServiceNumber?
 
     init(_ draft: InquiryDraft, rules: HotlineRules, today: Date) throws(HotlineError) {
         caseRef = try draft.caseRef.map { ref throws(HotlineError) in try CaseReference(parsing: ref) }
@@ -223,6 +237,7 @@ struct ValidInquiry {
             try PartialDate(parsing: text, field: "born", today: today)
         }
         unit = try TextRule.line("unit").validate(draft.unit)
+        serviceNumber = try draft.serviceNumber.map { text throws(HotlineError) in try ServiceNumber(parsing: text) }
         inquirer = try TextRule.name("inquirer").validate(draft.inquirer)
         relationship = try rules.relationships.term(draft.relationship)
         channel = try rules.channels.term(draft.channel)

@@ -147,6 +147,7 @@ struct SearchEngine {
         if let contact = contactQuery(text) {
             found += try byContact(contact)
         }
+        found += try byServiceNumber(text)
         found += try byName(text)
         // One line per case, the best reason first.
         var best: [Int64: Candidate] = [:]
@@ -174,6 +175,14 @@ struct SearchEngine {
         try db.search.cases(withContact: contact.value).map { found in
             Candidate(
                 caseId: found.caseId, score: 1, why: "inquirer \(found.inquirer)'s \(found.kind) \(contact.value)")
+        }
+    }
+
+    /// Cases with this service number, in any script or spacing (`AB 123456` finds `АБ-123456`).
+    private func byServiceNumber(_ text: String) throws -> [Candidate] {
+        guard text.contains(where: \.isNumber), let number = try? ServiceNumber(parsing: text) else { return [] }
+        return try db.registry.caseIds(serviceNumberKey: number.key).map {
+            Candidate(caseId: $0, score: 1, why: "service number \(number.text)")
         }
     }
 

@@ -16,9 +16,17 @@ struct CaseShow: ContextCommand {
     func execute(_ context: CommandContext) throws {
         try Self.refuseCSV(context.format)  // the session's or the configuration's format
         let detail = try context.hotline.caseDetail(ref: ref, as: try context.operatorName())
+        let registry = try context.hotline.caseRecords(ref: ref, as: try context.operatorName())
         switch context.format {
-        case .json: Console.print(try Render.json(detail))
-        case .csv, .table: Console.print(Self.text(detail))
+        case .json:
+            Console.print(
+                try Render.json(
+                    CaseWithRecords(detail: detail, serviceNumber: registry.serviceNumber, records: registry.records)))
+        case .csv, .table:
+            Console.print(Self.text(detail))
+            for line in CaseWithRecords.lines(serviceNumber: registry.serviceNumber, records: registry.records) {
+                Console.print(line)
+            }
         }
     }
 

@@ -30,6 +30,9 @@ struct InquiryLog: ContextCommand {
     @Option(help: "Military unit or other identifying detail.")
     var unit: String?
 
+    @Option(help: "Their service number (личный номер), in any script: АБ-123456 or AB 123456.")
+    var serviceNumber: String?
+
     @Option(help: "Who is asking.")
     var inquirer: String
 
@@ -62,7 +65,8 @@ struct InquiryLog: ContextCommand {
     func execute(_ context: CommandContext) throws {
         var draft = InquiryDraft(
             person: person, region: region, born: born, unit: unit, inquirer: inquirer, relationship: relationship,
-            channel: channel, contacts: contacts, note: note, caseRef: caseRef, forceNewCase: newCase)
+            channel: channel, contacts: contacts, note: note, caseRef: caseRef, forceNewCase: newCase,
+            serviceNumber: serviceNumber)
         let logged: LoggedInquiry
         switch try context.hotline.intake(draft, by: try context.operatorName()) {
         case .logged(let done):
@@ -88,6 +92,7 @@ struct InquiryLog: ContextCommand {
             Console.print(
                 "Inquiry \(logged.inquiry) logged\(context.pending); \(action) \(logged.ref) (status: \(logged.status))."
             )
+            for line in RegistryHitLines.lines(logged.registry) { Console.print(line) }
         }
     }
 
