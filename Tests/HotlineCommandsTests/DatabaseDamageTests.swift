@@ -7,9 +7,11 @@ import Testing
 /// `db check` names it in a `problem:` line and exits 1, and no command hangs on it.
 struct DatabaseDamageTests {
     /// Runs `words`, or gives up after `seconds`: a command that loops forever fails the test
-    /// instead of hanging the suite. (Generous: the command takes milliseconds, but under a
-    /// loaded test run it may wait that long for a thread of the task pool.)
-    func run(_ cli: CLI, _ words: [String], within seconds: Double = 120) async -> CLI.Result? {
+    /// instead of hanging the suite. (Generous: the command takes milliseconds, but the clock
+    /// starts before the command gets a thread of the task pool, and on a 2-core machine the
+    /// whole suite queues for those two threads: at 400 tests these commands waited 105 s, and
+    /// a loaded machine pushed them past the 120 s this was.)
+    func run(_ cli: CLI, _ words: [String], within seconds: Double = 600) async -> CLI.Result? {
         let first = FirstOnly()
         return await withCheckedContinuation { continuation in
             Task.detached {
