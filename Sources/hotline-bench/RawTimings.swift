@@ -395,8 +395,9 @@ final class RawHotline {
 
     // MARK: - (7) Probable duplicates among the open cases
 
-    /// The rows `case duplicates` reads: the person names of every open case, then the region's
-    /// open cases; no folding, no scoring. Returns the names read.
+    /// The rows `case duplicates` reads when it walks the whole database (its in-memory index):
+    /// the person names of every open case, then the open cases; no folding, no scoring.
+    /// Returns the names read.
     func duplicateScan(region: String?) throws -> Int {
         try begin(immediate: false)
         defer { try? commit() }
@@ -428,6 +429,50 @@ final class RawHotline {
             for column in 1...6 as ClosedRange<Int32> { bytes &+= cases.text(column)?.utf8.count ?? 0 }
         }
         cases.reset()
+        blackHole(bytes)
+        return rows
+    }
+
+    /// The least SQL a region's `case duplicates` does: the region's open cases, and for each
+    /// the index entries holding every skeleton of its name (the strict FTS5 query, no limit),
+    /// with their names and their cases' birth dates and statuses; no left-out words, no
+    /// folding of the names found, no scoring. Returns the entries read.
+    func duplicateRegionSQL(region: String) throws -> Int {
+        try begin(immediate: false)
+        defer { try? commit() }
+        let placeholders = openStatuses.map { _ in "?" }.joined(separator: ", ")
+        let cases = try db.statement(
+            """
+            SELECT person_name FROM person_case
+            WHERE merged_into IS NULL AND status IN (\(placeholders)) AND region = ? ORDER BY id
+            """)
+        for (offset, status) in openStatuses.enumerated() { cases.bind(Int32(offset + 1), status) }
+        cases.bind(Int32(openStatuses.count + 1), region)
+        var names: [String] = []
+        while try cases.step() { names.append(cases.text(0) ?? "") }
+        cases.reset()
+        let match = try db.statement("SELECT rowid FROM name_search WHERE name_search MATCH ?")
+        let entries = try db.statement(
+            """
+            SELECT name_entry.name, person_case.born, person_case.status FROM name_entry
+            JOIN person_case ON person_case.id = name_entry.case_id
+            WHERE name_entry.id IN (SELECT value FROM json_each(?))
+            """)
+        var rows = 0
+        var bytes = 0
+        for name in names {
+            guard let strict = NameMatchPlan(readings: NameFolding.readings(name)).strict else { continue }
+            match.bind(1, strict)
+            var ids: [Int64] = []
+            while try match.step() { ids.append(match.int(0)) }
+            match.reset()
+            entries.bind(1, "[" + ids.map(String.init).joined(separator: ",") + "]")
+            while try entries.step() {
+                for column in 0...2 as ClosedRange<Int32> { bytes &+= entries.text(column)?.utf8.count ?? 0 }
+                rows += 1
+            }
+            entries.reset()
+        }
         blackHole(bytes)
         return rows
     }

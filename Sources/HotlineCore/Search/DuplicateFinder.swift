@@ -1,238 +1,78 @@
 import Foundation
-import GRDB
 
-/// `case duplicates` from one pass over the name index: the person names of every open case
-/// are read once into an in-memory index of their skeleton sets, and each case then looks up
-/// only the names that could pass the duplicate rule. It used to run the intake search for
-/// every case (a strict query, then one query per left-out word, scoring up to 500 index
+/// `case duplicates` without the intake search: for each case, the names `SkeletonMatch`
+/// accepts, judged as the search judged them (each candidate case by its best name by search
+/// score, then `DuplicateRule`), so `DuplicatePairTests` checks the result against the
+/// case-by-case way on labelled and random cases. The case-by-case way ran the intake search
+/// for every case (a strict query, then one query per left-out word, scoring up to 500 index
 /// entries each): 20,000 cases with distinct names took 53 s, 30,000 took 100 s.
 ///
-/// It finds what that search found and the rule accepted. A pair passes the rule only if every
-/// word of the shorter name (two words at least: one word is half evidence) matches a word of
-/// the other at 0.82 or more, and the search found a name only if it held the skeletons of
-/// every word of the case's name, or (when fewer than `NameMatchPlan.enough` names held them
-/// all) of every word but one. So a candidate holds the skeletons of the whole name; or of all
-/// but one word, and is that exactly; or of all but one word plus a skeleton near the missing
-/// one's (one letter inserted, deleted or changed, or the same given name in Russian and
-/// Ukrainian). Each candidate is then judged as the search judged it (its case's best name by
-/// search score, then `DuplicateRule`), so `DuplicatePairTests` checks the result against the
-/// case-by-case way on labelled and random cases.
+/// The names come from FTS5 queries on the name index, a few per case, as long as the query
+/// has looked at few cases: a region's or the first pairs' cost follows their candidates, not
+/// the database. Once it has walked `indexAfter` cases it reads every open case's names into
+/// a `SkeletonIndex` (about 1 s per 100,000 cases) and looks up the rest in memory.
 ///
 /// Unlike the search, it never stops at 500 index entries or 50 cases per name, so in a large
-/// database it finds pairs the case-by-case way cut off; a word matched by Jaro-Winkler alone
-/// with a skeleton two edits away from the other's is not proposed (see the tests).
+/// database it finds pairs the case-by-case way cut off (on 100,000 seeded cases, 1,233 of a
+/// small region's pairs instead of 414: namesakes with agreeing births); a word matched by
+/// Jaro-Winkler alone with a skeleton two edits away from the other's is not proposed (see
+/// the tests).
 struct DuplicateFinder {
-    /// One person name of an open case.
-    struct Entry {
-        let id: Int64
-        let caseId: Int64
-        /// Its skeletons (every reading), as vocabulary ids, sorted.
-        let skeletons: [Int32]
+    private let store: any DuplicateStore
+    private let openStatuses: [String]
+    /// How many cases are looked up through FTS5 before the index is built.
+    private let indexAfter: Int
+    private var lookedUp = 0
+    private var index: SkeletonIndex?
+    private var shapes = NameShapes()
+    /// The skeletons in the name index near each skeleton, for a left-out word's queries.
+    private var vocabulary: [String]?
+    private var nearCache: [String: [String]] = [:]
+
+    /// After how many cases a walk builds the in-memory index. The lookups' cost per case and
+    /// the index's build both grow with the database, so the point where the index pays is a
+    /// number of cases, not a share; 2,000 keeps a small region (about 1,200 open cases in
+    /// 1,000,000) on lookups. Not tuned: the machine was too loaded to measure it.
+    static let defaultIndexAfter = 2_000
+
+    /// `indexAfter`: after how many cases the in-memory index pays (0: from the start).
+    init(store: any DuplicateStore, openStatuses: [String], indexAfter: Int) {
+        self.store = store
+        self.openStatuses = openStatuses
+        self.indexAfter = indexAfter
     }
-
-    private var vocabulary: [String: Int32] = [:]
-    private var entries: [Entry] = []
-    /// Entries by key: `exact` keys for every subset of two skeletons or more (up to
-    /// `maxSubset`), `whole` keys for those subsets as long as the name is in words.
-    private var postings: [Int: [Int32]] = [:]
-    /// Skeletons of the vocabulary by each one-letter deletion of them, for `near`.
-    private var byDeletion: [String: [Int32]] = [:]
-    private var nearCache: [String: [Int32]] = [:]
-    private var givenNameSkeletons: [String: Set<String>] = [:]
-
-    /// Up to this many skeletons every subset is a key (57 for six).
-    static let maxSubset = 6
-
-    private enum Tag: Int {
-        case exact = 1
-        case whole = 2
-    }
-
-    private static func key(_ tag: Tag, _ ids: [Int32]) -> Int {
-        var hasher = Hasher()
-        hasher.combine(tag.rawValue)
-        hasher.combine(ids)
-        return hasher.finalize()
-    }
-
-    /// Reads the person names of every open, unmerged case.
-    init(db: Database, openStatuses: [String]) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT name_entry.id, name_entry.case_id, name_entry.name FROM name_entry
-                JOIN person_case ON person_case.id = name_entry.case_id
-                WHERE name_entry.kind = 'person' AND person_case.merged_into IS NULL
-                AND person_case.status IN (SELECT value FROM json_each(?))
-                ORDER BY name_entry.id
-                """, arguments: [String(decoding: try JSONEncoder().encode(openStatuses), as: UTF8.self)])
-        // Spellings repeat (a common name is typed the same way in many cases): each is folded once.
-        var folded: [String: (skeletons: [Int32], words: Int)] = [:]
-        while let row = try rows.next() {
-            let name: String = row[2]
-            var shape = folded[name]
-            if shape == nil {
-                let readings = Self.skeletonReadings(of: name)
-                shape = (
-                    Array(Set(readings.flatMap { $0 }.map { intern($0) })).sorted(), readings.map(\.count).max() ?? 0
-                )
-                folded[name] = shape
-            }
-            let (sorted, words) = shape!  // set just above
-            let index = Int32(entries.count)
-            entries.append(Entry(id: row[0], caseId: row[1], skeletons: sorted))
-            guard words >= 2 else { continue }  // one word never passes the rule
-            Self.forEachSubset(of: sorted) { subset in
-                postings[Self.key(.exact, subset), default: []].append(index)
-                if subset.count == words { postings[Self.key(.whole, subset), default: []].append(index) }
-            }
-        }
-        for (skeleton, id) in vocabulary {
-            for deleted in Self.deletions(skeleton) { byDeletion[deleted, default: []].append(id) }
-        }
-        for group in GivenNames.allGroups {
-            let skeletons = Set(group.map(NameFolding.skeleton))
-            for skeleton in skeletons { givenNameSkeletons[skeleton, default: []].formUnion(skeletons) }
-        }
-    }
-
-    private mutating func intern(_ skeleton: String) -> Int32 {
-        if let id = vocabulary[skeleton] { return id }
-        let id = Int32(vocabulary.count)
-        vocabulary[skeleton] = id
-        byDeletion[skeleton, default: []].append(id)
-        return id
-    }
-
-    /// The skeletons the FTS row of `name` holds: those of every word of every reading.
-    static func skeletons(of name: String) -> Set<String> { Set(skeletonReadings(of: name).flatMap { $0 }) }
-
-    private var skeletonsBySpelling: [String: Set<String>] = [:]
-
-    /// `skeletons(of:)`, each spelling folded once.
-    private mutating func skeletons(of name: String) -> Set<String> {
-        if let known = skeletonsBySpelling[name] { return known }
-        let skeletons = Self.skeletons(of: name)
-        skeletonsBySpelling[name] = skeletons
-        return skeletons
-    }
-
-    /// Each reading's skeletons, once each, as `NameMatchPlan` takes them.
-    static func skeletonReadings(of name: String) -> [[String]] {
-        NameFolding.readings(name).map { reading in
-            var seen = Set<String>()
-            return reading.map(NameFolding.skeleton).filter { !$0.isEmpty && seen.insert($0).inserted }
-        }
-    }
-
-    /// Every subset of two or more of `ids` (sorted); of a longer set (a long name in two
-    /// readings), its subsets of two and three and the whole.
-    private static func forEachSubset(of ids: [Int32], _ body: ([Int32]) -> Void) {
-        for mask in 1..<(1 << min(ids.count, 20)) {
-            let size = mask.nonzeroBitCount
-            guard size >= 2, ids.count <= maxSubset || size <= 3 else { continue }
-            body(ids.indices.filter { mask & (1 << $0) != 0 }.map { ids[$0] })
-        }
-        if ids.count > maxSubset { body(ids) }
-    }
-
-    private static func deletions(_ text: String) -> [String] {
-        let letters = Array(text.utf8)
-        guard letters.count > 1 else { return [] }
-        return letters.indices.map { index in
-            var shorter = letters
-            shorter.remove(at: index)
-            return String(decoding: shorter, as: UTF8.self)
-        }
-    }
-
-    /// Skeletons of the vocabulary one edit from `skeleton` (or the same given name), itself excluded.
-    private mutating func near(_ skeleton: String) -> [Int32] {
-        if let cached = nearCache[skeleton] { return cached }
-        var found = Set<Int32>()
-        for variant in [skeleton] + Self.deletions(skeleton) {
-            found.formUnion(byDeletion[variant] ?? [])
-        }
-        for mate in givenNameSkeletons[skeleton] ?? [] {
-            if let id = vocabulary[mate] { found.insert(id) }
-        }
-        if let own = vocabulary[skeleton] { found.remove(own) }
-        let result = Array(found)
-        nearCache[skeleton] = result
-        return result
-    }
-
-    /// The entries the intake search for `name` could find that might pass the rule, as
-    /// indexes into `entries`, and whether the search would have tried its left-out queries.
-    mutating func candidates(for name: String) -> (entries: [Int32], plan: MatchTest) {
-        let readings = Self.skeletonReadings(of: name).filter { $0.count >= 2 }
-        var found = Set<Int32>()
-        var strict = Set<Int32>()
-        for reading in readings {
-            guard let ids = ids(reading) else { continue }
-            strict.formUnion(lookUp(.exact, ids).filter { contains(entries[Int($0)].skeletons, ids) })
-        }
-        found = strict
-        let leftOut = strict.count < NameMatchPlan.enough
-        if leftOut {
-            for reading in readings {
-                for (index, missing) in reading.enumerated() {
-                    var rest = reading
-                    rest.remove(at: index)
-                    guard let restIds = ids(rest) else { continue }
-                    if restIds.count >= 2 {
-                        found.formUnion(
-                            lookUp(.whole, restIds).filter { contains(entries[Int($0)].skeletons, restIds) })
-                    }
-                    for other in near(missing) where !restIds.contains(other) {
-                        let wanted = (restIds + [other]).sorted()
-                        found.formUnion(lookUp(.exact, wanted).filter { contains(entries[Int($0)].skeletons, wanted) })
-                    }
-                }
-            }
-        }
-        return (Array(found).sorted(), MatchTest(readings: readings, leftOut: leftOut))
-    }
-
-    func entry(_ index: Int32) -> Entry { entries[Int(index)] }
 
     /// The open cases the intake check would propose for `person`, the name of case `caseId`,
     /// best first: `Hotline.likelyDuplicates` without the search.
-    mutating func likelyDuplicates(of person: PersonDescription, caseId: Int64, in db: Database) throws
-        -> [DuplicateCandidate]
-    {
-        let (found, test) = candidates(for: person.name)
+    mutating func likelyDuplicates(of person: PersonDescription, caseId: Int64) throws -> [DuplicateCandidate] {
+        let readings = shapes.shape(of: person.name).queryReadings
         var caseIds: [Int64] = []
         var seen: Set<Int64> = [caseId]
-        for index in found where seen.insert(entries[Int(index)].caseId).inserted {
-            caseIds.append(entries[Int(index)].caseId)
+        for candidate in try candidates(for: readings) where seen.insert(candidate).inserted {
+            caseIds.append(candidate)
         }
         guard !caseIds.isEmpty else { return [] }
+        let test = MatchTest(readings: readings, leftOut: lastWasLeftOut)
         let queries = NameFolding.readings(person.name).map { NameSimilarity.words($0.joined(separator: " ")) }
-        let statement = try db.cachedStatement(sql: "SELECT * FROM person_case WHERE id = ?")
         var records: [Int64: PersonCaseRecord] = [:]
         // As the search ranks them: each case by its best name the search would have found (an
         // inquirer's weighs 0.8 and, if best, hides the case), best first, then by id.
         var ranked: [(score: Double, caseId: Int64, name: String)] = []
-        let names = try db.cachedStatement(
-            sql: "SELECT kind, name, folded FROM name_entry WHERE case_id = ? ORDER BY id")
         for other in caseIds {
             // A birth date known on both sides that disagrees rules the case out whichever of
             // its names would rank best: most namesakes end here, before any name is scored.
-            let record = try PersonCaseRecord.fetchOne(statement, arguments: [other])!  // ids from name_entry
+            guard let record = try store.record(id: other) else { continue }
             let born = record.born.flatMap { try? PartialDate(parsing: $0, field: "born") }
             if let mine = person.born, let born, !mine.agrees(with: born) { continue }
             records[other] = record
             var best: (score: Double, name: String?)?
-            let rows = try Row.fetchCursor(names, arguments: [other])
-            while let row = try rows.next() {
-                let name: String = row[1]
-                guard test.matches(skeletons(of: name)) else { continue }
-                let words = NameSimilarity.words(row[2])
+            for entry in try store.names(ofCase: other) {
+                guard test.matches(shapes.shape(of: entry.name).skeletons) else { continue }
+                let words = NameSimilarity.words(entry.folded)
                 var score = queries.map { NameSimilarity.score($0, words) }.max() ?? 0
-                let isPerson = (row[0] as String) == "person"
+                let isPerson = entry.kind == "person"
                 if !isPerson { score *= 0.8 }
-                if score > (best?.score ?? -1) { best = (score, isPerson ? name : nil) }
+                if score > (best?.score ?? -1) { best = (score, isPerson ? entry.name : nil) }
             }
             if let best, let name = best.name { ranked.append((best.score, other, name)) }
         }
@@ -252,6 +92,104 @@ struct DuplicateFinder {
         return proposed.sorted { $0.score > $1.score }
     }
 
+    /// Whether the last `candidates` call tried the left-out words (the strict matches were few).
+    private var lastWasLeftOut = false
+
+    /// The cases of the names `SkeletonMatch` accepts for a name of these readings, in the
+    /// order of their index entries.
+    private mutating func candidates(for readings: [[String]]) throws -> [Int64] {
+        lookedUp += 1
+        if index == nil, lookedUp > indexAfter {
+            index = try SkeletonIndex(store: store, openStatuses: openStatuses, shapes: &shapes)
+        }
+        if var index {
+            self.index = nil  // a unique reference: the lookup's caches grow in place
+            defer { self.index = index }
+            let (found, leftOut) = index.candidates(for: readings)
+            lastWasLeftOut = leftOut
+            return found.map { index.entries[Int($0)].caseId }
+        }
+        return try lookUp(readings)
+    }
+
+    /// `SkeletonIndex.candidates` through FTS5: one query per reading, and when they find few,
+    /// one per left-out word (with the skeletons near it when one word is left).
+    private mutating func lookUp(_ readings: [[String]]) throws -> [Int64] {
+        var found: [Int64: Int64] = [:]  // case by entry
+        for reading in readings {
+            let wanted = Set(reading)
+            for (entryId, name) in try openPersonNames(matching: Self.all(reading))
+            where SkeletonMatch.isStrict(name.shape, reading: wanted) {
+                found[entryId] = name.caseId
+            }
+        }
+        lastWasLeftOut = found.count < NameMatchPlan.enough
+        if lastWasLeftOut {
+            for reading in readings {
+                for (index, missing) in reading.enumerated() {
+                    var rest = reading
+                    rest.remove(at: index)
+                    let restSet = Set(rest)
+                    var query = Self.all(rest)
+                    if rest.count < 2 {
+                        // One word left: only names with a skeleton near the missing one's.
+                        let near = try nearSkeletons(missing).filter { !restSet.contains($0) }
+                        guard !near.isEmpty else { continue }
+                        query +=
+                            " AND ("
+                            + near.map { "skeletons: " + NameMatchPlan.quoted($0) }.joined(
+                                separator: " OR ") + ")"
+                    }
+                    for (entryId, name) in try openPersonNames(matching: query)
+                    where found[entryId] == nil && SkeletonMatch.isLeftOut(name.shape, rest: restSet, missing: missing)
+                    {
+                        found[entryId] = name.caseId
+                    }
+                }
+            }
+        }
+        return found.sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    /// A person name of an open case, as a lookup judges it.
+    private struct KnownName {
+        let caseId: Int64
+        let shape: NameShape
+    }
+
+    /// Index entries already read, by id: a person name of an open case, or nil for any other.
+    /// The cases of a region share names (the common ones match most queries), so each entry
+    /// is read and folded once.
+    private var known: [Int64: KnownName?] = [:]
+
+    /// The person names of open cases among the entries matching an FTS5 query.
+    private mutating func openPersonNames(matching query: String) throws -> [(Int64, KnownName)] {
+        let ids = try store.entryIds(matching: query)
+        let unknown = ids.filter { known[$0] == nil }
+        if !unknown.isEmpty {
+            for name in try store.openPersonNames(entries: unknown, openStatuses: openStatuses) {
+                known[name.entryId] = KnownName(caseId: name.caseId, shape: shapes.shape(of: name.name))
+            }
+            for id in unknown where known[id] == nil { known[id] = .some(nil) }
+        }
+        return ids.compactMap { id in known[id]!.map { (id, $0) } }  // every id is known by now
+    }
+
+    /// Every skeleton of `skeletons`, as an FTS5 query.
+    private static func all(_ skeletons: [String]) -> String {
+        "(" + skeletons.sorted().map { "skeletons: " + NameMatchPlan.quoted($0) }.joined(separator: " AND ") + ")"
+    }
+
+    /// The skeletons in the name index `SkeletonMatch.isNear` `skeleton`; the index's
+    /// vocabulary is read the first time one is needed.
+    private mutating func nearSkeletons(_ skeleton: String) throws -> [String] {
+        if let known = nearCache[skeleton] { return known }
+        if vocabulary == nil { vocabulary = try store.skeletons() }
+        let near = vocabulary!.filter { SkeletonMatch.isNear(skeleton, $0) }  // read just above
+        nearCache[skeleton] = near
+        return near
+    }
+
     /// Which names the search would have found: those holding every skeleton of a reading, or
     /// (with `leftOut`) all but one.
     struct MatchTest {
@@ -264,29 +202,5 @@ struct DuplicateFinder {
                 return missing == 0 || (leftOut && missing == 1)
             }
         }
-    }
-
-    private func ids(_ skeletons: [String]) -> [Int32]? {
-        var ids: [Int32] = []
-        for skeleton in skeletons {
-            guard let id = vocabulary[skeleton] else { return nil }
-            ids.append(id)
-        }
-        return Array(Set(ids)).sorted()
-    }
-
-    private func lookUp(_ tag: Tag, _ ids: [Int32]) -> [Int32] {
-        guard ids.count >= 2 else { return [] }
-        return postings[Self.key(tag, ids)] ?? []
-    }
-
-    /// Whether sorted `set` holds every element of sorted `subset`.
-    private func contains(_ set: [Int32], _ subset: [Int32]) -> Bool {
-        var index = 0
-        for element in subset {
-            while index < set.count && set[index] < element { index += 1 }
-            guard index < set.count && set[index] == element else { return false }
-        }
-        return true
     }
 }

@@ -46,20 +46,29 @@ extension Hotline {
     /// Pairs of open cases that probably describe the same person, never a pair marked distinct:
     /// for each open case (of the region), by id, the open cases (of any region) the intake
     /// check would propose for its person; at least `limit` pairs when there are as many, best
-    /// first. Found through `DuplicateFinder`, from one pass over the name index (~1 s per
-    /// 100,000 cases) and then only the candidate pairs; unlike the search it never stops at
-    /// 500 index entries or 50 cases per name (on 100,000 seeded cases, a small region's
-    /// pairs went from 414 to 1,233, namesakes with agreeing births the search had cut off).
+    /// first. Found through `DuplicateFinder`: FTS5 queries for the first cases, then an index
+    /// of every open case's names in memory if the walk goes on; unlike the search it never
+    /// stops at 500 index entries or 50 cases per name (on 100,000 seeded cases, a small
+    /// region's pairs went from 414 to 1,233, namesakes with agreeing births the search had
+    /// cut off). Ctrl-C (`interrupt()`) stops it at the next case.
     public func duplicatePairs(region regionName: String? = nil, limit: Int = 100, as reader: OperatorName) throws
+        -> [DuplicatePair]
+    {
+        try duplicatePairs(region: regionName, limit: limit, indexAfter: DuplicateFinder.defaultIndexAfter, as: reader)
+    }
+
+    /// `duplicatePairs` with the in-memory index built after `indexAfter` cases (0: at once;
+    /// `Int.max`: never), for the tests and the benchmark to compare the two ways.
+    func duplicatePairs(region regionName: String?, limit: Int, indexAfter: Int, as reader: OperatorName) throws
         -> [DuplicatePair]
     {
         let region = try regionName.map { name throws(HotlineError) in try rules.regions.region(name) }
         let openNames = rules.lifecycle.openStatuses.map(\.name)
         return try database.read { db in
             try authorize(reader, as: .viewer, in: db)
-            var finder = try DuplicateFinder(db: db, openStatuses: openNames)
+            var finder = DuplicateFinder(store: db.duplicates, openStatuses: openNames, indexAfter: indexAfter)
             return try pairs(of: region, limit: limit, openNames: openNames, in: db) { person, id in
-                try finder.likelyDuplicates(of: person, caseId: id, in: db)
+                try finder.likelyDuplicates(of: person, caseId: id)
             }
         }
     }
@@ -87,29 +96,26 @@ extension Hotline {
         of region: Region?, limit: Int, openNames: [String], in db: Database,
         candidates: (PersonDescription, Int64) throws -> [DuplicateCandidate]
     ) throws -> [DuplicatePair] {
-        var request = PersonCaseRecord.filter(Column("merged_into") == nil && openNames.contains(Column("status")))
-        if let region { request = request.filter(Column("region") == region.code) }
-        let distinct = Set(
-            try Row.fetchAll(db, sql: "SELECT case_a, case_b FROM distinct_pair").map {
-                "\($0[0] as Int64)-\($0[1] as Int64)"
-            })
+        let store = db.duplicates
+        let distinct = try store.distinctPairs()
         var pairs: [DuplicatePair] = []
-        var seen = Set<String>()
-        let cursor = try request.order(Column("id")).fetchCursor(db)
-        while let record = try cursor.next(), pairs.count < limit {
+        var seen = Set<CasePair>()
+        try store.forEachOpenCase(regionCode: region?.code, openStatuses: openNames) { record in
+            guard pairs.count < limit else { return false }
             let me = PersonDescription(
                 name: record.personName, born: record.born.flatMap { try? PartialDate(parsing: $0, field: "born") },
                 region: record.region, unit: record.unit)
-            for other in try candidates(me, record.id!) {
-                guard openNames.contains(other.status) else { continue }
-                let otherId = try PersonCaseRecord.filter(Column("ref") == other.ref).fetchOne(db)!.id!
-                let key = "\(min(record.id!, otherId))-\(max(record.id!, otherId))"
-                guard !distinct.contains(key), seen.insert(key).inserted else { continue }
+            for other in try candidates(me, record.id!) {  // records read from the database have ids
+                guard openNames.contains(other.status), let otherId = try db.cases.record(ref: other.ref)?.id
+                else { continue }
+                let pair = CasePair(record.id!, otherId)
+                guard !distinct.contains(pair), seen.insert(pair).inserted else { continue }
                 let mine = DuplicateCandidate(
                     ref: record.ref, person: record.personName, born: record.born, region: record.region,
                     status: record.status, score: other.score)
                 pairs.append(DuplicatePair(first: mine, second: other, score: other.score))
             }
+            return true
         }
         return pairs.sorted { $0.score > $1.score }
     }
@@ -130,9 +136,7 @@ extension Hotline {
                     field: "case", value: "\(a) \(b)", problem: "both references name the same case",
                     accepted: "two different cases")
             }
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO distinct_pair (case_a, case_b, at, by) VALUES (?, ?, ?, ?)",
-                arguments: [min(first.id!, second.id!), max(first.id!, second.id!), at, actor.name])
+            try db.duplicates.markDistinct(CasePair(first.id!, second.id!), at: at, by: actor.name)
             for (this, other) in [(first, second), (second, first)] {
                 var history = HistoryWriter(caseId: this.id!, at: at, by: actor, db: db)
                 try history.append(
@@ -163,11 +167,7 @@ extension Hotline {
                     accepted: "two different, unmerged cases")
             }
             let (from, to) = (duplicate.id!, survivor.id!)
-            try db.execute(sql: "UPDATE inquiry SET case_id = ? WHERE case_id = ?", arguments: [to, from])
-            try db.execute(
-                sql: "UPDATE case_history SET case_id = ?, moved_from = coalesce(moved_from, ?) WHERE case_id = ?",
-                arguments: [to, from, from])
-            try db.execute(sql: "UPDATE name_entry SET case_id = ? WHERE case_id = ?", arguments: [to, from])
+            try db.duplicates.moveRecords(from: from, to: to)
 
             var survivorHistory = HistoryWriter(caseId: to, at: at, by: actor, db: db)
             if survivor.born == nil, let born = duplicate.born {
