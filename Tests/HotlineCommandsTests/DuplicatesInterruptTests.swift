@@ -13,7 +13,7 @@ struct DuplicatesInterruptTests {
     /// says so, and the session goes on.
     @Test func ctrlCStopsCaseDuplicates() async throws {
         let cli = try CLI()
-        let hotline = Hotline(database: try HotlineDatabase.open(path: cli.dbPath), rules: .shipped)
+        let hotline = try Hotline.open(path: cli.dbPath, rules: .shipped)
         try hotline.bulk(by: OperatorName("seed")) { writer in
             for _ in 0..<1500 {
                 _ = try writer.log(
