@@ -59,7 +59,12 @@ let package = Package(
                 .linkedLibrary("protobuf", .when(configuration: .debug)),
                 .unsafeFlags(
                     ["-Xlinker", "--start-group"] + ["-l:libphonenumber.a", "-l:libprotobuf.a", "-l:libicui18n.a", "-l:libicuuc.a", "-l:libicudata.a", "-l:libabsl_hash.a", "-l:libabsl_raw_hash_set.a", "-l:libabsl_city.a", "-l:libabsl_low_level_hash.a", "-l:libabsl_strings.a", "-l:libabsl_strings_internal.a", "-l:libabsl_throw_delegate.a", "-l:libabsl_raw_logging_internal.a", "-l:libabsl_int128.a", "-l:libabsl_base.a", "-l:libabsl_spinlock_wait.a", "-l:libabsl_log_severity.a"].flatMap { ["-Xlinker", $0] }
-                        + ["-Xlinker", "--end-group", "-lz"],
+                        + ["-Xlinker", "--end-group", "-lz"]
+                        // A position-dependent executable: the static binary's 95,000 relative
+                        // relocations (pointers in Swift's metadata, ICU, protobuf) are resolved at
+                        // link time instead of by the loader at every start, on pages it then has
+                        // to copy. `db version`: 1,000 -> 810 page faults, 11.3 -> 10.3 ms of CPU.
+                        + ["-Xlinker", "-no-pie"],
                     .when(configuration: .release)),
             ]
         ),
