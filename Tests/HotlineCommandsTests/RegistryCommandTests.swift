@@ -102,6 +102,15 @@ import Testing
         #expect((try search.json as? [[String: Any]])?.first?["id"] as? Int == record)
         let byName = await cli.run(["search", "--registry", "Иванов Петр"])
         #expect(byName.code == 0 && byName.out.contains("Ivanov Petr Sergeevich"))
+        // The source withdraws the record later: the case says what its status rests on.
+        #expect(!(await cli.run(["case", "show", ref])).out.contains("WITHDRAWN"))
+        let withdraw = await cli.run(["registry", "withdraw", String(record), "--note", "listed in error"])
+        #expect(withdraw.code == 0, "\(withdraw.err)")
+        let flagged = await cli.run(["case", "show", ref])
+        #expect(flagged.out.contains("WITHDRAWN by its source"), "\(flagged.out)")
+        let flaggedJSON = try #require(
+            try (await cli.run(["case", "show", ref, "--format", "json"])).json as? [String: Any])
+        #expect((flaggedJSON["records"] as? [[String: Any]])?.first?["withdrawn"] as? Bool == true)
     }
 
     @Test func aDeceasedMatchApprovedByTheSameOperatorIsRefusedWithTheRoleExitCode() async throws {

@@ -129,6 +129,41 @@ import Testing
         #expect(try f.strings("SELECT says FROM registry_record WHERE row_key = 'id:1'") == ["exchanged"])
     }
 
+    @Test func aNewerVersionReportsTheRecordsItNoLongerHoldsAndWithdrawsNone() throws {
+        let f = try Fixture()
+        try f.importList(importedTable([ivanov, petrenko]))
+        let petrenkoId = try f.strings("SELECT id FROM registry_record WHERE row_key = 'id:2'").first!!
+        // Checked first: reported, nothing written.
+        let before = try f.snapshot()
+        let check = try f.importList(importedTable([ivanov]), check: true, at: minutes(1))
+        #expect(check.missing.map(\.record) == [Int64(petrenkoId)!] && check.missing.first?.row == 3)
+        #expect(check.missing.first?.name == "Петренко Іван Олексійович")
+        #expect(try f.snapshot() == before)
+        // Imported: reported again, and the record stays as it was.
+        let report = try f.importList(importedTable([ivanov]), at: minutes(2))
+        #expect(report.missing.map(\.record) == [Int64(petrenkoId)!])
+        #expect(try f.strings("SELECT count(*) FROM registry_record WHERE withdrawn_at IS NULL") == ["2"])
+        // A first import of a list, and a full one, miss nothing.
+        #expect(try f.importList(importedTable([ivanov]), list: "other", at: minutes(3)).missing.isEmpty)
+        #expect(try f.importList(importedTable([ivanov, petrenko]), at: minutes(4)).missing.isEmpty)
+    }
+
+    @Test func checkReportsTheProposalsTheImportWouldMakeAndWritesNothing() throws {
+        let f = try Fixture()
+        try f.log(draft())
+        try f.log(draft(person: "Петренко Иван Алексеевич", region: "UA-63"))
+        let before = try f.snapshot()
+        let check = try f.importList(importedTable([ivanov, petrenko]), check: true)
+        #expect(try f.snapshot() == before)
+        let report = try f.importList(importedTable([ivanov, petrenko]), at: minutes(1))
+        #expect(report.proposals >= 1)
+        #expect(check.proposals == report.proposals && !check.written)
+        // Once proposed, a corrected list would make no new ones for the same pairs.
+        var corrected = ivanov
+        corrected[.note] = "seen in a video"
+        #expect(try f.importList(importedTable([corrected, petrenko]), check: true, at: minutes(2)).proposals == 0)
+    }
+
     @Test func withoutAnIdColumnRowsAreKeyedByWhoTheyName() throws {
         let f = try Fixture()
         var row: [RegistryField: String] = [.fullName: "Сидоров Захар Ильич", .born: "1990", .says: "captured"]

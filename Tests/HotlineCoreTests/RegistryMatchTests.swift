@@ -262,4 +262,20 @@ import Testing
         let again = try f.log(draft(person: nil, region: nil, caseRef: logged.ref), at: minutes(2))
         #expect(again.registry.isEmpty)
     }
+
+    @Test func aConfirmedRecordLaterWithdrawnIsFlaggedOnTheCase() throws {
+        let f = try Fixture()
+        let logged = try f.log(draft())
+        try f.importList(importedTable([[.id: "1", .fullName: "Ivanov Petr Sergeevich", .says: "captured"]]))
+        let match = try #require(try f.matches().first)
+        try f.hotline(at: minutes(1)).confirmMatch(match.id, by: OperatorName("anna"))
+        #expect(
+            try f.hotline().caseRecords(ref: logged.ref, as: OperatorName("anna")).records.map(\.withdrawn) == [false])
+        try f.hotline(at: minutes(2)).withdrawRegistryRecord(
+            match.record, note: "ICRC: listed in error", by: OperatorName("anna"))
+        // The case still rests on it (nothing undone by itself), and says so.
+        let links = try f.hotline().caseRecords(ref: logged.ref, as: OperatorName("anna")).records
+        #expect(links.map(\.record) == [match.record] && links.map(\.withdrawn) == [true])
+        #expect(try f.status(logged.ref) == "captured")
+    }
 }

@@ -111,6 +111,9 @@ public struct CaseRecordLink: Encodable, Sendable, Equatable {
     /// `confirmed` or `awaiting-approval`.
     public let state: String
     public let tellable: Bool
+    /// The record was withdrawn by its source after the case came to rest on it: the status
+    /// it implied stands until a person looks again (nothing is undone by itself).
+    public let withdrawn: Bool
 }
 
 /// One piece of evidence for or against a match.
@@ -217,6 +220,15 @@ public struct RowRefusal: Encodable, Sendable, Equatable {
     public let reason: String
 }
 
+/// A record of the list that a newer file no longer holds. It stays as it was (not withdrawn:
+/// a list can leave a person out by mistake); `registry withdraw` withdraws it.
+public struct MissingRecord: Encodable, Sendable, Equatable {
+    public let record: Int64
+    public let name: String
+    /// Its row in the file it was last imported from.
+    public let row: Int
+}
+
 /// What `registry import` did, or (with `--check`) would do.
 public struct RegistryImportReport: Encodable, Sendable, Equatable {
     public let list: String
@@ -231,6 +243,9 @@ public struct RegistryImportReport: Encodable, Sendable, Equatable {
     public let proposals: Int
     /// Whether anything was written (false for `--check` and a refused file).
     public let written: Bool
+    /// Records of the list imported before and not in this file (a refused row's record too,
+    /// when its key cannot be read), oldest row first.
+    public let missing: [MissingRecord]
 }
 
 /// The whole file was refused: some rows broke a rule and `--skip-invalid` was not given.

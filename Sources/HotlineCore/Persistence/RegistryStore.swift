@@ -154,6 +154,21 @@ struct SQLiteRegistryStore {
         ).map(Self.recordRow)
     }
 
+    /// The records of a list, not withdrawn, whose key is none of `keys`, by row number.
+    func records(listId: Int64, notIn keys: [String]) throws -> [MissingRecord] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, names, row_number FROM registry_record
+                WHERE list_id = ? AND withdrawn_at IS NULL AND row_key NOT IN (SELECT value FROM json_each(?))
+                ORDER BY row_number, id
+                """, arguments: [listId, try SQLList.json(keys)]
+        ).map { row in
+            let names = try JSONDecoder().decode([String].self, from: Data((row[1] as String).utf8))
+            return MissingRecord(record: row[0], name: names.first ?? "", row: row[2])
+        }
+    }
+
     func record(id: Int64) throws -> RegistryRecordRow? {
         try Row.fetchOne(
             db.cachedStatement(sql: "SELECT \(Self.recordColumns) FROM registry_record WHERE id = ?"), arguments: [id]
@@ -356,6 +371,26 @@ struct SQLiteRegistryStore {
             .map(Self.matchRow)
     }
 
+    /// The person sought (not inquirer) entries of the cases' name index among `ids`. The ids
+    /// go as a JSON array written by hand: JSONEncoder cost a tenth of the name lookup.
+    func personEntries(ids: [Int64]) throws -> [(caseId: Int64, name: String, folded: String)] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT case_id, name, folded FROM name_entry
+                    WHERE id IN (SELECT value FROM json_each(?)) AND kind = 'person'
+                    """),
+            arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]
+        ).map { ($0[0], $0[1], $0[2]) }
+    }
+
+    /// Whether the pair was ever proposed (in any state).
+    func hasMatch(recordId: Int64, caseId: Int64) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM registry_match WHERE record_id = ? AND case_id = ?"),
+            arguments: [recordId, caseId]) ?? false
+    }
+
     /// The matches of a case, best first (rejected ones left out unless asked for).
     func matches(caseId: Int64) throws -> [MatchRow] {
         try Row.fetchAll(
@@ -383,7 +418,8 @@ struct SQLiteRegistryStore {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT r.id, l.name, r.names, r.says, r.news_date, m.id, m.state, l.tellable
+                SELECT r.id, l.name, r.names, r.says, r.news_date, m.id, m.state, l.tellable,
+                    r.withdrawn_at IS NOT NULL
                 FROM registry_match m JOIN registry_record r ON r.id = m.record_id
                 JOIN registry_list l ON l.id = r.list_id
                 WHERE m.case_id = ? AND m.state IN ('confirmed', 'awaiting-approval') ORDER BY m.id
@@ -392,7 +428,7 @@ struct SQLiteRegistryStore {
             let names = try JSONDecoder().decode([String].self, from: Data((row[2] as String).utf8))
             return CaseRecordLink(
                 record: row[0], list: row[1], name: names.first ?? "", says: row[3], date: row[4], match: row[5],
-                state: row[6], tellable: row[7])
+                state: row[6], tellable: row[7], withdrawn: row[8])
         }
     }
 

@@ -11,18 +11,22 @@ struct MatchSide {
     /// Each name's readings as folded words.
     let readings: [[[NameSimilarity.Word]]]
 
+    /// `readings` when the caller has folded the names already (`readings(of:)` for each).
     init(
-        names: [String], born: PartialDate? = nil, unit: String? = nil, region: String? = nil,
-        serviceNumber: ServiceNumber? = nil
+        names: [String], readings: [[[NameSimilarity.Word]]]? = nil, born: PartialDate? = nil, unit: String? = nil,
+        region: String? = nil, serviceNumber: ServiceNumber? = nil
     ) {
         self.names = names
         self.born = born
         self.unit = unit
         self.region = region
         self.serviceNumber = serviceNumber
-        readings = names.map { name in
-            NameFolding.readings(name).map { NameSimilarity.words($0.joined(separator: " ")) }
-        }
+        self.readings = readings ?? names.map(Self.readings(of:))
+    }
+
+    /// A name's readings as folded words.
+    static func readings(of name: String) -> [[NameSimilarity.Word]] {
+        NameFolding.readings(name).map { NameSimilarity.words($0.joined(separator: " ")) }
     }
 }
 

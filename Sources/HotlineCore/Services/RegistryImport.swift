@@ -104,6 +104,8 @@ extension Hotline {
         func run(_ db: Database) throws -> RegistryImportReport {
             try authorize(operatorName, as: .operator, in: db)
             var listId = try db.registry.list(named: listName)?.id
+            // A newer version of the list: what it no longer holds is reported, not withdrawn.
+            let missing = try listId.map { try db.registry.records(listId: $0, notIn: valid.map(\.key)) } ?? []
             if shouldWrite {
                 if let id = listId {
                     let old = try db.registry.list(id: id)!  // just found
@@ -126,6 +128,9 @@ extension Hotline {
                     if shouldWrite {
                         let recordId = try db.registry.insert(stored, at: at)
                         proposals += try proposeCases(for: stored, recordId: recordId, at: at, cache: cache, in: db)
+                    } else if options.check {
+                        // The same matching, nothing written: a new record's every pair is new.
+                        proposals += try proposeCases(for: stored, recordId: nil, at: at, cache: cache, in: db)
                     }
                     continue
                 }
@@ -141,12 +146,16 @@ extension Hotline {
                         try db.registry.update(id: existing.id!, to: stored, at: at)
                         proposals += try proposeCases(
                             for: stored, recordId: existing.id!, at: at, cache: cache, in: db)
+                    } else if options.check {
+                        proposals += try proposeCases(
+                            for: stored, recordId: existing.id!, at: at, cache: cache, write: false, in: db)
                     }
                 }
             }
             let report = RegistryImportReport(
                 list: listName, file: table.fileName, sha256: table.sha256, rows: table.rows.count, added: added,
-                updated: updated, unchanged: unchanged, refused: refused, proposals: proposals, written: shouldWrite)
+                updated: updated, unchanged: unchanged, refused: refused, proposals: proposals, written: shouldWrite,
+                missing: missing)
             if shouldWrite {
                 try db.registry.appendEvent(
                     at: at, by: operatorName.name, action: "import", subject: listName,

@@ -27,13 +27,75 @@ extension Hotline {
         /// Each case's side, by case id and the names it was judged under.
         var sides: [String: MatchSide] = [:]
         var cases: [Int64: PersonCaseRecord] = [:]
+        /// Each name's readings as folded words, by the name as written: namesakes are common
+        /// and folding a name costs more than comparing two (a tenth of an import before).
+        var readings: [String: [[NameSimilarity.Word]]] = [:]
+
+        /// Folded spellings of the index as words: a common surname's entries come back for
+        /// record after record (splitting them was half the name lookup).
+        var words: [String: [NameSimilarity.Word]] = [:]
+
+        func words(of folded: String) -> [NameSimilarity.Word] {
+            if let known = words[folded] { return known }
+            if words.count > MatchCache.limit * 4 { words.removeAll(keepingCapacity: true) }
+            let split = NameSimilarity.words(folded)
+            words[folded] = split
+            return split
+        }
+
+        func readings(of name: String) -> [[NameSimilarity.Word]] {
+            if let known = readings[name] { return known }
+            if readings.count > MatchCache.limit * 4 { readings.removeAll(keepingCapacity: true) }
+            let folded = MatchSide.readings(of: name)
+            readings[name] = folded
+            return folded
+        }
+    }
+
+    /// The cases whose person a record's name may name, best first, at most
+    /// `matchCandidateLimit`: the intake search's query plan on the name index, as
+    /// `SearchEngine.find` runs it, but only the person sought on each case (an inquirer's
+    /// entry took a place among the 50 and was then dropped), and each distinct spelling
+    /// scored once. The import spent most of its time here scoring 500 entries per record
+    /// (72 rows/s on 100k cases), and the entries of namesakes share their folded spelling.
+    func nameCandidates(_ name: String, cache: MatchCache, in db: Database) throws -> [(
+        caseId: Int64, name: String
+    )] {
+        let readings = NameFolding.readings(name)
+        let limit = SearchEngine.candidateLimit
+        let entryIds = try NameMatchPlan(readings: readings).run(limit: limit) { query in
+            try db.search.entryIds(matching: query, regionCode: nil, limit: limit)
+        }
+        guard !entryIds.isEmpty else { return [] }
+        let queries = readings.map { NameSimilarity.words($0.joined(separator: " ")) }
+        var scoreOf: [String: Double] = [:]
+        var best: [Int64: (score: Double, name: String)] = [:]
+        let ids = Array(Set(entryIds))
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            for entry in try db.registry.personEntries(ids: Array(ids[start..<min(start + 500, ids.count)])) {
+                let score: Double
+                if let known = scoreOf[entry.folded] {
+                    score = known
+                } else {
+                    let words = cache.words(of: entry.folded)
+                    score = queries.map { NameSimilarity.score($0, words) }.max() ?? 0
+                    scoreOf[entry.folded] = score
+                }
+                if (best[entry.caseId]?.score ?? -1) < score { best[entry.caseId] = (score, entry.name) }
+            }
+        }
+        return best.sorted { ($0.value.score, $1.key) > ($1.value.score, $0.key) }.prefix(Self.matchCandidateLimit)
+            .map { ($0.key, $0.value.name) }
     }
 
     /// Proposes the cases (unmerged, open or closed: a closed one can conflict) that `record`
     /// probably names; returns how many new proposals it stored. A pair proposed before (and
     /// so a rejected pair) is never proposed again; an undecided one is brought up to date.
+    /// Without `write` (`registry import --check`), or for a record not stored (`recordId`
+    /// nil), nothing is written and the count is of the proposals it would store.
     func proposeCases(
-        for record: RegistryRecordRow, recordId: Int64, at: Date, cache: MatchCache = MatchCache(), in db: Database
+        for record: RegistryRecordRow, recordId: Int64?, at: Date, cache: MatchCache = MatchCache(),
+        write: Bool = true, in db: Database
     ) throws -> Int {
         guard !record.withdrawn, let says = rules.registry.stored(record.says) else { return 0 }
         let mine = try matchSide(of: record)
@@ -47,15 +109,12 @@ extension Hotline {
             }
             if !sides[id]!.names.contains(name) { sides[id]!.names.append(name) }
         }
-        let engine = SearchEngine(db: db, defaultCountry: rules.defaultCountry)
         cache.trim()
         for name in record.names {
             if cache.found[name] == nil || cache.found[name]!.contains(where: { cache.cases[$0.caseId] == nil }) {
                 var found: [(caseId: Int64, name: String)] = []
-                for candidate in try engine.find(name).prefix(Self.matchCandidateLimit) {
-                    guard let matched = candidate.matchedPerson,
-                        let own = try db.cases.record(id: candidate.caseId)  // a cached statement: `candidate.record`'s
-                    else { continue }  // query-interface read was an eighth of an import's time
+                for candidate in try nameCandidates(name, cache: cache, in: db) {
+                    guard let own = try db.cases.record(id: candidate.caseId) else { continue }  // a cached statement
                     var personCase = own
                     do {
                         personCase = try PersonCaseRecord.survivor(of: own, in: db)
@@ -63,7 +122,7 @@ extension Hotline {
                         continue  // `db check` reports it; a damaged case is proposed for nothing
                     }
                     cache.cases[personCase.id!] = personCase  // read from the database
-                    found.append((personCase.id!, matched))
+                    found.append((personCase.id!, candidate.name))
                 }
                 cache.found[name] = found
             }
@@ -82,10 +141,16 @@ extension Hotline {
             let (personCase, names) = sides[caseId]!  // filled above
             guard personCase.mergedInto == nil, let status = try? currentStatus(of: personCase) else { continue }
             let sideKey = "\(caseId)|" + names.joined(separator: "|")
-            let theirs = try cache.sides[sideKey] ?? caseSide(personCase, names: names, in: db)
+            let theirs = try cache.sides[sideKey] ?? caseSide(personCase, names: names, cache: cache, in: db)
             cache.sides[sideKey] = theirs
             guard let verdict = MatchRule.judge(mine, theirs) else { continue }
             let conflict = MatchRule.conflict(says: says, caseStatus: status, lifecycle: rules.lifecycle)
+            guard write, let recordId else {
+                if try recordId.map({ !(try db.registry.hasMatch(recordId: $0, caseId: caseId)) }) ?? true {
+                    proposed += 1
+                }
+                continue
+            }
             let proposal = MatchProposal(
                 recordId: recordId, caseId: caseId, score: verdict.score, why: verdict.why, evidence: verdict.evidence,
                 state: conflict == nil ? .proposed : .conflict, conflict: conflict)
@@ -163,9 +228,12 @@ extension Hotline {
             serviceNumber: record.serviceNumber.flatMap { try? ServiceNumber(parsing: $0) })
     }
 
-    func caseSide(_ personCase: PersonCaseRecord, names: [String], in db: Database) throws -> MatchSide {
+    func caseSide(
+        _ personCase: PersonCaseRecord, names: [String], cache: MatchCache? = nil, in db: Database
+    ) throws -> MatchSide {
         MatchSide(
-            names: names, born: personCase.born.flatMap { try? PartialDate(parsing: $0, field: "born") },
+            names: names, readings: cache.map { cache in names.map(cache.readings(of:)) },
+            born: personCase.born.flatMap { try? PartialDate(parsing: $0, field: "born") },
             unit: personCase.unit, region: personCase.region,
             serviceNumber: try db.registry.serviceNumber(caseId: personCase.id!).flatMap {
                 try? ServiceNumber(parsing: $0.text)

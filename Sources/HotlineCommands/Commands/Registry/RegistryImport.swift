@@ -147,9 +147,20 @@ struct RegistryImport: ContextCommand {
         Console.print(
             "List \(report.list), \(report.file): \(report.rows) rows; \(report.added) added, \(report.updated) updated, "
                 + "\(report.unchanged) unchanged, \(report.refused.count) refused\(verb)"
-                + (report.written ? "; \(report.proposals) match proposals\(context.pending)." : "."))
+                + (report.written
+                    ? "; \(report.proposals) match proposals\(context.pending)."
+                    : "; \(report.proposals) match proposals would be made."))
         if report.written && report.proposals > 0 {
             Console.print("Review them: hotline match list --list \(ShellQuoting.word(report.list))")
+        }
+        if !report.missing.isEmpty {
+            // Reported, never withdrawn here: a list can leave a person out by mistake.
+            Console.print(
+                "\(report.missing.count) records of list \(report.list) are not in this file; they stay as they were "
+                    + "(hotline registry withdraw ID --note WHY withdraws one the source has withdrawn):")
+            var table = TextTable(["RECORD", "ROW", "NAME"])
+            for record in report.missing { table.append([String(record.record), String(record.row), record.name]) }
+            Console.print(table.render())
         }
     }
 }

@@ -50,6 +50,11 @@ struct CaseWithRecords: Encodable {
                 "  record \(record.record) (\(record.list)): \(record.name), \(record.says)"
                     + "\(record.date.map { " as of \($0)" } ?? ""); match \(record.match) \(record.state)"
                     + (record.tellable ? "" : "; the list may not be told to families"))
+            if record.withdrawn {
+                lines.append(
+                    "    WITHDRAWN by its source since: the case's status rests on it; check the case "
+                        + "(hotline registry show \(record.record))")
+            }
         }
         return lines
     }
