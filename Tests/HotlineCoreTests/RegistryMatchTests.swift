@@ -268,10 +268,10 @@ import Testing
         let logged = try f.log(draft())
         try f.importList(importedTable([[.id: "1", .fullName: "Ivanov Petr Sergeevich", .says: "captured"]]))
         let match = try #require(try f.matches().first)
-        try f.hotline(at: minutes(1)).confirmMatch(match.id, by: OperatorName("anna"))
+        _ = try f.hotline(at: minutes(1)).confirmMatch(match.id, by: OperatorName("anna"))
         #expect(
             try f.hotline().caseRecords(ref: logged.ref, as: OperatorName("anna")).records.map(\.withdrawn) == [false])
-        try f.hotline(at: minutes(2)).withdrawRegistryRecord(
+        _ = try f.hotline(at: minutes(2)).withdrawRegistryRecord(
             match.record, note: "ICRC: listed in error", by: OperatorName("anna"))
         // The case still rests on it (nothing undone by itself), and says so.
         let links = try f.hotline().caseRecords(ref: logged.ref, as: OperatorName("anna")).records
