@@ -280,6 +280,12 @@ struct SQLiteRegistryStore {
         ).map { ($0[0], $0[1]) }
     }
 
+    /// Whether any record was ever imported: until a list arrives, intake skips the registry
+    /// check (one indexed probe instead of folding and searching the person's names).
+    func isEmpty() throws -> Bool {
+        try !(Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM registry_record)")) ?? false)
+    }
+
     /// The records with this service number key.
     func recordIds(serviceNumberKey key: String) throws -> [Int64] {
         try Int64.fetchAll(

@@ -167,7 +167,7 @@ extension Hotline {
     /// returns every record matched to the case and not rejected, best first: what the
     /// operator on the phone sees.
     func registryHits(forCase caseId: Int64, at: Date, in db: Database) throws -> [RegistryHit] {
-        guard let personCase = try db.cases.record(id: caseId) else { return [] }
+        guard try !db.registry.isEmpty(), let personCase = try db.cases.record(id: caseId) else { return [] }
         var names = [personCase.personName]
         for name in try db.registry.personNames(caseId: caseId) where !names.contains(name) { names.append(name) }
         let theirs = try caseSide(personCase, names: names, in: db)
