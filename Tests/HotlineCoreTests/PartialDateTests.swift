@@ -34,6 +34,15 @@ import Testing
         #expect(try parse(text).description == text)
     }
 
+    /// As paperwork and lists in the region write dates: day first, with dots.
+    @Test(arguments: [
+        ("14.03.1998", "1998-03-14"), ("4.3.1998", "1998-03-04"), ("03.1998", "1998-03"), ("3.1998", "1998-03"),
+        ("29.02.2000", "2000-02-29"), ("15.06.2024", "2024-06-15"),
+    ])
+    func dottedDayFirstDatesAreAcceptedAndStoredAsISO(text: String, stored: String) throws {
+        #expect(try parse(text).description == stored)
+    }
+
     struct Refusal: Sendable, CustomTestStringConvertible {
         let text: String
         let problem: String
@@ -60,7 +69,12 @@ import Testing
         Refusal(text: "1998-13-01", problem: "there is no month 13"),
         Refusal(text: "98", problem: "not a date"),
         Refusal(text: "1998/03/01", problem: "not a date"),
-        Refusal(text: "01.03.1998", problem: "not a date"),
+        Refusal(text: "01.03.98", problem: "not a date"),
+        Refusal(text: "001.03.1998", problem: "not a date"),
+        Refusal(text: "1.3.1998.", problem: "not a date"),
+        Refusal(text: "31.02.2000", problem: "there is no such day in the calendar"),
+        Refusal(text: "01.13.1998", problem: "there is no month 13"),
+        Refusal(text: "16.06.2024", problem: "it is in the future"),
         Refusal(text: "1998-3-1", problem: "not a date"),
         Refusal(text: "1998-03-01-01", problem: "not a date"),
         Refusal(text: "1998-", problem: "not a date"),
@@ -78,7 +92,7 @@ import Testing
             error
                 == .invalidField(
                     field: "born", value: refusal.text, problem: refusal.problem,
-                    accepted: "YYYY, YYYY-MM or YYYY-MM-DD, from 1900 to today"))
+                    accepted: "YYYY, YYYY-MM, YYYY-MM-DD, DD.MM.YYYY or MM.YYYY, from 1900 to today"))
     }
 
     @Test func todayIsTakenInUTC() throws {

@@ -15,7 +15,7 @@ struct SearchCommand: ContextCommand {
     @OptionGroup var options: GlobalOptions
     @Argument(help: "What to look for.") var text: String
     @Option(help: "Only cases of this region.") var region: String?
-    @Option(help: "Only cases whose date of birth agrees (YYYY, YYYY-MM or YYYY-MM-DD).") var born: String?
+    @Option(help: "Only cases whose date of birth agrees (YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY).") var born: String?
     @Flag(help: "Only open cases.") var open = false
     @Option(parsing: .unconditional, help: "At most this many cases (default 20).") var limit = 20
     @Flag(help: "Search the registry's records (lists of the captured, the dead, ...) instead of the cases.")

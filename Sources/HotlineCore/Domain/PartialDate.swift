@@ -24,11 +24,16 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
     }
 
+    /// What `init(parsing:)` accepts, for error messages and help.
+    public static let accepted = "YYYY, YYYY-MM, YYYY-MM-DD, DD.MM.YYYY or MM.YYYY, from 1900 to today"
+
     /// Parses and checks a date given in `field`: a real calendar date, not before 1900 and
-    /// not after `today`.
+    /// not after `today`. Also as Russian and Ukrainian paperwork and lists write it,
+    /// `DD.MM.YYYY` or `MM.YYYY` (day or month of one or two digits; the year always of four,
+    /// so `01.03.98` stays refused rather than guessed).
     public init(parsing text: String, field: String, today: Date = Date()) throws(HotlineError) {
-        let accepted = "YYYY, YYYY-MM or YYYY-MM-DD, from 1900 to today"
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let accepted = Self.accepted
+        let parts = Self.isoParts(of: text)
         let widths = [4, 2, 2]
         guard (1...3).contains(parts.count),
             zip(parts, widths).allSatisfy({ part, width in
@@ -68,6 +73,17 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
             throw .invalidField(
                 field: field, value: text, problem: "it is in the future", accepted: accepted)
         }
+    }
+
+    /// The parts of `text` in ISO order (year, month, day), dotted forms turned round and
+    /// padded; anything else split at its dashes as written, for the checks to judge.
+    private static func isoParts(of text: String) -> [Substring] {
+        let dotted = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard dotted.count == 2 || dotted.count == 3, dotted.last!.count == 4,
+            dotted.dropLast().allSatisfy({ (1...2).contains($0.count) })
+        else { return text.split(separator: "-", omittingEmptySubsequences: false) }
+        func padded(_ part: Substring) -> Substring { part.count == 1 ? "0" + part : part }
+        return [dotted.last!] + dotted.dropLast().reversed().map(padded)
     }
 
     private init(year: Int, month: Int?, day: Int?) {

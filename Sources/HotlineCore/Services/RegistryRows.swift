@@ -146,17 +146,8 @@ struct RegistryRowRules {
         for suffix in [" 00:00:00", "T00:00:00", " 0:00:00", " 00:00"] where text.hasSuffix(suffix) {
             text = String(text.dropLast(suffix.count))
         }
-        let dotted = text.split(separator: ".", omittingEmptySubsequences: false)
-        var iso = text
-        if dotted.count == 3, dotted[0].count <= 2, dotted[1].count <= 2, dotted[2].count == 4 {
-            iso =
-                "\(dotted[2])-\(String(repeating: "0", count: 2 - dotted[1].count))\(dotted[1])-"
-                + "\(String(repeating: "0", count: 2 - dotted[0].count))\(dotted[0])"
-        } else if dotted.count == 2, dotted[0].count <= 2, dotted[1].count == 4 {
-            iso = "\(dotted[1])-\(String(repeating: "0", count: 2 - dotted[0].count))\(dotted[0])"
-        }
         do {
-            return try PartialDate(parsing: iso, field: field, today: today)
+            return try PartialDate(parsing: text, field: field, today: today)
         } catch {
             guard case .invalidField(_, _, let problem, _) = error else { throw error }
             throw .invalidField(

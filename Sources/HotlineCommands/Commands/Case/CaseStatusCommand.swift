@@ -27,7 +27,7 @@ struct CaseStatusCommand: ContextCommand {
     @Option(help: "Where the news came from: a call, a published list, a video.")
     var source: String?
 
-    @Option(help: "When the news dates from: YYYY, YYYY-MM or YYYY-MM-DD.")
+    @Option(help: "When the news dates from: YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.")
     var asOf: String?
 
     func execute(_ context: CommandContext) throws {

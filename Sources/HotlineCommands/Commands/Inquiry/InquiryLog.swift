@@ -24,7 +24,7 @@ struct InquiryLog: ContextCommand {
     @Option(help: "Their home region: ISO 3166-2 code or name (RU-KRS, Kursk, Курская область).")
     var region: String?
 
-    @Option(help: "Date or year of birth: YYYY, YYYY-MM or YYYY-MM-DD.")
+    @Option(help: "Date or year of birth: YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.")
     var born: String?
 
     @Option(help: "Military unit or other identifying detail.")
