@@ -37,8 +37,7 @@ extension Hotline {
             var logged = try writeInquiry(input, by: operatorName, at: at, in: db)
             // What the other side's lists say about this person, for the operator to read out
             // once checked (issue 12): found in the same transaction as the inquiry.
-            logged.registry = try registryHits(
-                forCase: try PersonCaseRecord.fetch(ref: CaseReference(parsing: logged.ref), in: db).id!, at: at, in: db)
+            logged.registry = try registryHits(forCase: logged.ref, at: at, in: db)
             return .logged(logged)
         }
     }

@@ -163,11 +163,13 @@ extension Hotline {
         return proposed
     }
 
-    /// Compares the person of case `caseId` with the registry, stores new proposals, and
+    /// Compares the person of case `ref` with the registry, stores new proposals, and
     /// returns every record matched to the case and not rejected, best first: what the
-    /// operator on the phone sees.
-    func registryHits(forCase caseId: Int64, at: Date, in db: Database) throws -> [RegistryHit] {
-        guard try !db.registry.isEmpty(), let personCase = try db.cases.record(id: caseId) else { return [] }
+    /// operator on the phone sees. The registry is probed first, so intake reads nothing more
+    /// until a list was imported.
+    func registryHits(forCase ref: String, at: Date, in db: Database) throws -> [RegistryHit] {
+        guard try !db.registry.isEmpty(), let personCase = try db.cases.record(ref: ref), let caseId = personCase.id
+        else { return [] }
         var names = [personCase.personName]
         for name in try db.registry.personNames(caseId: caseId) where !names.contains(name) { names.append(name) }
         let theirs = try caseSide(personCase, names: names, in: db)
