@@ -34,7 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
                 "Last call on 2 March.",
                 "--format", "json",
             ], base: base)
-        let ref = try JSONSerialization.jsonObject(with: Data((first ?? "").utf8)) as? [String: Any]
+        let ref = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
         guard let ref = ref?["case"] as? String else { throw ExitCode.failure }
         _ = try await step(
             [
@@ -106,7 +106,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Prints the command as typed, runs it through the command tree, prints its output.
-    private func step(_ arguments: [String], base: [String]) async throws -> String? {
+    private func step(_ arguments: [String], base: [String]) async throws -> String {
         Console.print("$ hotline " + arguments.map(Self.quoted).joined(separator: " "))
         let captured = CapturedOutput()
         let code = await Console.$current.withValue(captured.console) {
