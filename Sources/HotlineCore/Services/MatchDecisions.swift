@@ -123,11 +123,7 @@ extension Hotline {
     private func decidable(_ id: Int64, in db: Database) throws -> (
         MatchRow, RegistryRecordRow, RegistrySays, PersonCaseRecord, CaseStatus
     ) {
-        guard let match = try db.registry.match(id: id) else {
-            throw HotlineError.invalidField(
-                field: "match", value: String(id), problem: "there is no such match",
-                accepted: "an id from `match list`")
-        }
+        let match = try existingMatch(id, in: db)
         let record = try db.registry.record(id: match.recordId)!  // a foreign key
         guard let says = rules.registry.stored(record.says) else {
             throw HotlineError.configuration(
@@ -193,11 +189,7 @@ extension Hotline {
         let at = now()
         try database.write { db in
             try authorize(operatorName, as: .operator, in: db)
-            guard let record = try db.registry.record(id: id) else {
-                throw HotlineError.invalidField(
-                    field: "record", value: String(id), problem: "there is no such registry record",
-                    accepted: "an id from `registry list`")
-            }
+            let record = try existingRecord(id, in: db)
             guard !record.withdrawn else { return }
             try db.registry.setWithdrawn(id: id, at: at)
             try db.registry.appendEvent(

@@ -79,11 +79,7 @@ extension Hotline {
     public func matchDetail(_ id: Int64, as reader: OperatorName) throws -> MatchDetail {
         try database.read { db in
             try authorize(reader, as: .viewer, in: db)
-            guard let match = try db.registry.match(id: id) else {
-                throw HotlineError.invalidField(
-                    field: "match", value: String(id), problem: "there is no such match",
-                    accepted: "an id from `match list`")
-            }
+            let match = try existingMatch(id, in: db)
             let personCase = try db.cases.record(id: match.caseId)!  // a foreign key
             return MatchDetail(
                 id: match.id, state: match.state.rawValue, score: match.score, why: match.why, evidence: match.evidence,
@@ -131,12 +127,28 @@ extension Hotline {
         return list
     }
 
-    private func recordDetail(_ id: Int64, in db: Database) throws -> RegistryRecordDetail {
+    /// Match `id`, or the error an operator sees for an id that names none.
+    func existingMatch(_ id: Int64, in db: Database) throws -> MatchRow {
+        guard let match = try db.registry.match(id: id) else {
+            throw HotlineError.invalidField(
+                field: "match", value: String(id), problem: "there is no such match",
+                accepted: "an id from `match list`")
+        }
+        return match
+    }
+
+    /// Registry record `id`, or the error an operator sees for an id that names none.
+    func existingRecord(_ id: Int64, in db: Database) throws -> RegistryRecordRow {
         guard let record = try db.registry.record(id: id) else {
             throw HotlineError.invalidField(
                 field: "record", value: String(id), problem: "there is no such registry record",
                 accepted: "an id from `registry list`")
         }
+        return record
+    }
+
+    private func recordDetail(_ id: Int64, in db: Database) throws -> RegistryRecordDetail {
+        let record = try existingRecord(id, in: db)
         let list = try db.registry.list(id: record.listId)!  // a foreign key
         return RegistryRecordDetail(
             id: id, list: list.name, names: record.names, born: record.born, unit: record.unit,
