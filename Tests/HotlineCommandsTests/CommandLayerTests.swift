@@ -107,7 +107,7 @@ struct CommandLayerTests {
             section.split(separator: "\n").compactMap { line in
                 line.firstMatch(of: /^\s+(?:-\w, )?(--[a-z][a-z-]*)/).map { String($0.1) }
             }
-        ).subtracting(ShellCompletion.sessionOnlyOptions)
+        ).subtracting(CommandTree.sessionOnlyOptions)
     }
 
     @Test func everyOptionOfEveryCommandIsOffered() async throws {

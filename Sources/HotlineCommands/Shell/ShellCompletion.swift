@@ -2,114 +2,112 @@ import ArgumentParser
 import Foundation
 import HotlineCore
 
-/// What tab completes in the shell: command names, then the command's options and an
-/// option's values, then statuses, region codes and names, channels, relationships and case
-/// references. Commands and options come from the ArgumentParser command tree, so a new
-/// option is offered without a list to keep.
+/// What Tab completes in the shell, by position: a command's name, then, for the command
+/// named, its own options after `-`, an option's values after the option (`--channel`: the
+/// channels), and at each positional argument what that argument is (`case status REF`: the
+/// statuses). Commands, options and arguments come from the ArgumentParser command tree, and
+/// what a value is from its value name (`region`, `status`, `ref`), so a new command or option
+/// is completed without a list to keep.
 struct ShellCompletion {
     let context: CommandContext
 
     func complete(lineBeforeWord: String, word: String) -> [String] {
         let previous = (try? ShellWords.split(lineBeforeWord)) ?? []
-        var command = Self.tree
-        for name in previous {
-            guard let sub = command.subcommands.first(where: { $0.name == name }) else { break }
-            command = sub
-        }
+        let (command, depth) = CommandTree.hotline.command(namedBy: previous)
+        let given = Array(previous[depth...])
         var candidates: [String]
-        if !command.subcommands.isEmpty {
+        if !command.subcommands.isEmpty && given.isEmpty {
             candidates = command.subcommands.map(\.name)
             if previous.isEmpty { candidates += ShellSession.builtins.map { String($0.name.prefix { $0 != " " }) } }
-        } else if word.hasPrefix("-") {
-            candidates = command.options
-        } else if let option = previous.last, let values = command.values[option] {
-            candidates = values
-        } else {
+        } else if let last = given.last, let option = command.option(last), option.takesValue {
             candidates =
-                context.hotline.rules.lifecycle.statuses.map(\.name)
-                + context.hotline.rules.regions.regions.map(\.code)
-                + context.hotline.rules.channels.terms.map(\.name)
-                + context.hotline.rules.relationships.terms.map(\.name)
-            if let first = word.first, first.isNumber { candidates += caseReferences(startingWith: word) }
-            // `match show 1<Tab>`, `registry show <Tab>`: the ids of matches and records.
-            if let group = previous.first, group == "match" || group == "registry", previous.count >= 2,
-                word.allSatisfy(\.isNumber)
-            {
-                candidates += (try? context.hotline.registryIds(startingWith: word, matches: group == "match")) ?? []
+                option.values ?? values(of: option.valueName, isFile: option.isFile, word: word, path: previous)
+        } else if word.hasPrefix("-") {
+            candidates = unusedOptions(of: command, given: given)
+        } else {
+            let index = Self.positionalCount(in: given, of: command)
+            candidates =
+                index < command.positionals.count
+                ? values(of: command.positionals[index], isFile: false, word: word, path: previous)
+                : []
+        }
+        let typed = word.lowercased()
+        return candidates.filter { $0.lowercased().hasPrefix(typed) }.sorted()
+    }
+
+    /// The command's options not given yet (a repeatable one stays offered).
+    private func unusedOptions(of command: CommandTree, given: [String]) -> [String] {
+        let used = Set(given.map { String($0.prefix { $0 != "=" }) })
+        return command.options.filter { $0.repeats || !used.contains($0.name) }.map(\.name)
+    }
+
+    /// How many positional arguments `words` (after the command's name) hold: the words that
+    /// are neither an option nor an option's value.
+    static func positionalCount(in words: [String], of command: CommandTree) -> Int {
+        var count = 0
+        var skipNext = false
+        for word in words {
+            if skipNext {
+                skipNext = false
+            } else if word.hasPrefix("-") {
+                skipNext = !word.contains("=") && command.option(word)?.takesValue == true
+            } else {
+                count += 1
             }
+        }
+        return count
+    }
+
+    /// What a value called `valueName` may be, as the database and configuration know it.
+    /// A value completion knows nothing of (a name, a note) offers nothing.
+    private func values(of valueName: String, isFile: Bool, word: String, path: [String]) -> [String] {
+        let rules = context.hotline.rules
+        switch valueName {
+        case "status":
+            return rules.lifecycle.statuses.map(\.name)
+        case "region":
             // Region names as operators say them (Курская область, Київ), once a letter is
             // typed: a space in a name is escaped so the name stays one word.
-            if let first = word.first, first.isLetter {
-                candidates += context.hotline.rules.regions.regions.flatMap(\.names).map {
+            let names =
+                word.first?.isLetter == true
+                ? rules.regions.regions.flatMap(\.names).map {
                     $0.replacing(" ", with: "\\ ").replacing("'", with: "\\'")
-                }
-            }
+                } : []
+            return rules.regions.regions.map(\.code) + names
+        case "channel":
+            return rules.channels.terms.map(\.name)
+        case "relationship":
+            return rules.relationships.terms.map(\.name)
+        case "role":
+            return Role.allCases.map(\.rawValue)
+        case "ref", "case", "duplicate", "survivor", "first", "second":
+            return (try? context.hotline.caseReferences(startingWith: word, limit: 50)) ?? []
+        case "into":
+            return ["into"]
+        case "id":
+            // `match show 1<Tab>`, `registry show <Tab>`: the ids of matches and records.
+            guard let group = path.first, group == "match" || group == "registry", word.allSatisfy(\.isNumber)
+            else { return [] }
+            return (try? context.hotline.registryIds(startingWith: word, matches: group == "match")) ?? []
+        case "path", "file", "rejects", "output":
+            return Self.files(startingWith: word)
+        default:
+            return isFile ? Self.files(startingWith: word) : []
         }
-        return candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }.sorted()
     }
 
-    /// Case references starting with what was typed, straight from the database.
-    private func caseReferences(startingWith prefix: String) -> [String] {
-        (try? context.hotline.caseReferences(startingWith: prefix, limit: 50)) ?? []
-    }
-
-    /// One command of the tree as completion sees it.
-    struct Node: Sendable {
-        var name: String
-        var subcommands: [Node]
-        /// Every long option and flag the shell accepts (`--db` and `--config` are the session's).
-        var options: [String]
-        /// The values an option lists in its `completion:` (`--format`: table, json, csv).
-        var values: [String: [String]]
-    }
-
-    /// Options the shell refuses on a line: the session's database and configuration are fixed.
-    static let sessionOnlyOptions: Set<String> = ["--db", "--config"]
-
-    /// The command tree, from ArgumentParser's own description of it (`--experimental-dump-help`),
-    /// read on the first Tab.
-    static let tree: Node = {
-        // ArgumentParser's JSON of HotlineCommand always decodes (a test walks the whole tree).
-        guard let info = try? JSONDecoder().decode(ToolInfo.self, from: Data(HotlineCommand._dumpHelp().utf8))
-        else { return Node(name: "hotline", subcommands: [], options: [], values: [:]) }
-        return node(info.command)
-    }()
-
-    private static func node(_ info: ToolInfo.Command) -> Node {
-        var options: [String] = []
-        var values: [String: [String]] = [:]
-        for argument in info.arguments ?? [] where argument.kind != "positional" {
-            let names = (argument.names ?? []).filter { $0.kind == "long" }.map { "--" + $0.name }
-            for name in names where !sessionOnlyOptions.contains(name) {
-                options.append(name)
-                if let list = argument.completionKind?.list?.values { values[name] = list }
-            }
+    /// The files and folders (with a `/`) whose path starts with `word`; `~/` is the home.
+    static func files(startingWith word: String) -> [String] {
+        let slash = word.lastIndex(of: "/")
+        let folder = slash.map { String(word[...$0]) } ?? ""
+        var directory = folder.isEmpty ? "." : folder
+        if directory.hasPrefix("~/"), let home = ShellWords.home { directory = home + directory.dropFirst() }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        return names.filter { !$0.hasPrefix(".") || word.hasPrefix(folder + ".") }.map { name in
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(
+                atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isFolder)
+            return folder + name + (isFolder.boolValue ? "/" : "")
         }
-        return Node(
-            name: info.commandName, subcommands: (info.subcommands ?? []).map(node), options: options, values: values)
-    }
-
-    /// The part of ArgumentParser's ToolInfoV0 (its `ArgumentParserToolInfo` module is not a
-    /// product a package can depend on) that completion reads.
-    private struct ToolInfo: Decodable {
-        struct Command: Decodable {
-            var commandName: String
-            var subcommands: [Command]?
-            var arguments: [Argument]?
-        }
-        struct Argument: Decodable {
-            struct Name: Decodable {
-                var kind: String
-                var name: String
-            }
-            struct Completion: Decodable {
-                struct List: Decodable { var values: [String] }
-                var list: List?
-            }
-            var kind: String
-            var names: [Name]?
-            var completionKind: Completion?
-        }
-        var command: Command
     }
 }

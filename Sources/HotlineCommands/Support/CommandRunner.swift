@@ -9,6 +9,11 @@ public enum CommandRunner {
     /// written to the current console's standard error, prefixed `hotline: `.
     public static func run(_ arguments: [String]) async -> Int32 {
         do {
+            if let unknown = CommandSuggestions.unknownCommand(
+                in: arguments, statuses: await configuredStatuses(), prefix: "hotline ")
+            {
+                throw unknown
+            }
             var command = try parse(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
@@ -25,12 +30,23 @@ public enum CommandRunner {
     /// sense inside a session (shell, demo) are refused; a group alone prints its help.
     static func execute(_ arguments: [String], in context: CommandContext) -> Int32 {
         do {
+            if let unknown = CommandSuggestions.unknownCommand(
+                in: arguments, statuses: context.hotline.rules.lifecycle.statuses.map(\.name), prefix: "")
+            {
+                throw unknown
+            }
+            // `case list --help`: ArgumentParser answers with its help command, which prints
+            // past the session's console; the shell shows the same help itself.
+            if asksForHelp(arguments) {
+                Console.print(HotlineCommand.helpMessage(for: commandType(namedBy: arguments)))
+                return 0
+            }
             let command = try parse(arguments)
             if let command = command as? any ContextCommand {
-                try command.execute(try context.adjusted(for: command.options))
+                try command.executeListing(try context.adjusted(for: command.options))
             } else if let command = command as? any RulesCommand {
                 let adjusted = try context.adjusted(for: command.options)
-                try command.execute(rules: adjusted.hotline.rules, format: adjusted.format)
+                try command.executeListing(rules: adjusted.hotline.rules, format: adjusted.format)
             } else if type(of: command).configuration.subcommands.isEmpty {
                 Console.printError("hotline: `\(arguments.first ?? "")` does not run inside the shell.")
                 return 64
@@ -39,8 +55,29 @@ public enum CommandRunner {
             }
             return 0
         } catch {
-            return report(error, arguments: arguments)
+            return report(error, arguments: arguments, inShell: true)
         }
+    }
+
+    /// Whether a line asks for help (`--help` or `-h` before any `--`), as ArgumentParser reads it.
+    static func asksForHelp(_ arguments: [String]) -> Bool {
+        arguments.prefix { $0 != "--" }.contains { $0 == "--help" || $0 == "-h" || $0 == "-help" }
+    }
+
+    /// The command the leading words of `arguments` name (the root when none do).
+    static func commandType(namedBy arguments: [String]) -> any ParsableCommand.Type {
+        var command: any ParsableCommand.Type = HotlineCommand.self
+        for word in arguments {
+            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            command = sub
+        }
+        return command
+    }
+
+    /// The lifecycle's statuses as configured, for suggestions on the command line; the shipped
+    /// ones when the configuration cannot be read (its error is for the command to report).
+    private static func configuredStatuses() async -> [String] {
+        (try? await CommandContext.Configured.read(GlobalOptions.parse([])))?.rules.lifecycle.statuses.map(\.name) ?? []
     }
 
     /// The most words one command takes. ArgumentParser's parsing time grows with the square
@@ -59,10 +96,13 @@ public enum CommandRunner {
 
     /// Writes `error` in words and returns its exit code. `arguments` are the words the
     /// command was given: ArgumentParser's messages quote them whole, so they are cut there.
-    static func report(_ error: any Error, arguments: [String] = []) -> Int32 {
+    static func report(_ error: any Error, arguments: [String] = [], inShell: Bool = false) -> Int32 {
         switch error {
         case let error as ExitCode:
             return error.rawValue  // the command already said why
+        case let error as UnknownCommand:
+            Console.printError("hotline: \(error.description)")
+            return ExitCode.validationFailure.rawValue
         case let error as HotlineError:
             Console.printError("hotline: \(error.description)")
             return exitCode(for: error)
@@ -71,7 +111,8 @@ public enum CommandRunner {
             return 1
         default:
             let code = HotlineCommand.exitCode(for: error)
-            let message = cutting(arguments, in: HotlineCommand.fullMessage(for: error))
+            var message = cutting(arguments, in: HotlineCommand.fullMessage(for: error))
+            if inShell { message = shellWording(message) }
             if code == .success {
                 if !message.isEmpty { Console.print(message) }
             } else {
@@ -79,6 +120,15 @@ public enum CommandRunner {
             }
             return code.rawValue
         }
+    }
+
+    /// ArgumentParser's usage lines as the shell takes them: a command is typed without
+    /// `hotline`, and `case list --help` or `help case list` shows its help.
+    static func shellWording(_ message: String) -> String {
+        message.replacing("Usage: hotline ", with: "Usage: ").replacing(
+            /See 'hotline (?<command>[^']*) --help' for more information\./
+        ) { match in "See '\(match.command) --help' (or 'help \(match.command)') for more information." }
+        .replacing("See 'hotline --help' for more information.", with: "See 'help' for the commands.")
     }
 
     /// `message` with every long or control-character-bearing word of `arguments` (and the
