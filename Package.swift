@@ -89,6 +89,7 @@ let package = Package(
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),  // `--output FILE.xlsx`
             ]
         ),
         .executableTarget(name: "hotline", dependencies: ["HotlineCommands"]),

@@ -2,12 +2,13 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline audit`: recent changes across all cases and operators.
-struct AuditCommand: ContextCommand {
+struct AuditCommand: ContextCommand, ListCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "List recent changes across all cases, newest first.",
         discussion: "Example: hotline audit --operator maria --since 2026-11-01")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var listOutput: OutputOptions
     @Option(name: .customLong("operator"), help: "Only changes made by this operator.") var operatorName: String?
     @Option(help: "From this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC).") var since: String?
     @Option(help: "Up to and including this date.") var until: String?

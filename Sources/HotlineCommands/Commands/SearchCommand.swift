@@ -2,7 +2,7 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline search TEXT`: find the person, whatever the spelling, or the family by a contact.
-struct SearchCommand: ContextCommand {
+struct SearchCommand: ContextCommand, ListCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract:
@@ -13,6 +13,7 @@ struct SearchCommand: ContextCommand {
             """)
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var listOutput: OutputOptions
     @Argument(help: "What to look for.") var text: String
     @Option(help: "Only cases of this region.") var region: String?
     @Option(help: "Only cases whose date of birth agrees (YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY).") var born: String?

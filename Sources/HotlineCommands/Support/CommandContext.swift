@@ -142,7 +142,13 @@ extension ContextCommand {
     static var migratesOnOpen: Bool { true }
 
     func run() async throws {
-        try execute(try await CommandContext.make(options, migrating: Self.migratesOnOpen, oneShot: true))
+        try executeListing(try await CommandContext.make(options, migrating: Self.migratesOnOpen, oneShot: true))
+    }
+
+    /// Runs the command; a list's output goes where its `--output` and `--excel` say.
+    func executeListing(_ context: CommandContext) throws {
+        guard let list = self as? any ListCommand else { return try execute(context) }
+        try ListExport.run(list.listOutput, format: context.format) { try execute(context.with(format: $0)) }
     }
 }
 
@@ -156,6 +162,12 @@ protocol RulesCommand: AsyncParsableCommand {
 extension RulesCommand {
     func run() async throws {
         let configured = try await CommandContext.Configured.read(options)
-        try execute(rules: configured.rules, format: configured.format)
+        try executeListing(rules: configured.rules, format: configured.format)
+    }
+
+    /// Runs the command; a list's output goes where its `--output` and `--excel` say.
+    func executeListing(rules: HotlineRules, format: OutputFormat) throws {
+        guard let list = self as? any ListCommand else { return try execute(rules: rules, format: format) }
+        try ListExport.run(list.listOutput, format: format) { try execute(rules: rules, format: $0) }
     }
 }

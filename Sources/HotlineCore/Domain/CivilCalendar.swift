@@ -1,9 +1,9 @@
 /// Proleptic Gregorian dates as day counts since 1970-01-01 and back, in integer arithmetic
 /// (Howard Hinnant's `days_from_civil` and `civil_from_days`): no Calendar or DateFormatter
 /// on the paths that run for every stored time and every spreadsheet date cell.
-enum CivilCalendar {
+public enum CivilCalendar {
     /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
+    public static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
         let year = month <= 2 ? year - 1 : year
         let era = (year >= 0 ? year : year - 399) / 400
         let yearOfEra = year - era * 400
@@ -13,7 +13,7 @@ enum CivilCalendar {
     }
 
     /// The proleptic Gregorian date `days` after 1970-01-01.
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097

@@ -2,11 +2,12 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline case duplicates`
-struct CaseDuplicates: ContextCommand {
+struct CaseDuplicates: ContextCommand, ListCommand {
     static let configuration = CommandConfiguration(
         commandName: "duplicates", abstract: "List pairs of open cases that probably describe the same person.")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var listOutput: OutputOptions
     @Option(help: "Only cases of this region.") var region: String?
     @Option(parsing: .unconditional, help: "At most this many pairs (default 100).") var limit = 100
 

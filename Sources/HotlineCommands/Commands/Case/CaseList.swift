@@ -3,13 +3,14 @@ import Foundation
 import HotlineCore
 
 /// `hotline case list`: the cases, newest activity first, streamed as they are read.
-struct CaseList: ContextCommand {
+struct CaseList: ContextCommand, ListCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List cases, newest activity first.",
         discussion: "Example: hotline case list --open --region Kursk")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var listOutput: OutputOptions
 
     @Flag(help: "Only open cases.")
     var open = false

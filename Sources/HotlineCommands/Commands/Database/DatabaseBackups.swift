@@ -2,11 +2,12 @@ import ArgumentParser
 import HotlineCore
 
 extension DatabaseCommand {
-    struct Backups: ContextCommand {
+    struct Backups: ContextCommand, ListCommand {
         static let configuration = CommandConfiguration(
             commandName: "backups",
             abstract: "List the copies restores saved beside the database, and files interrupted operations left.")
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var listOutput: OutputOptions
         @Option(help: "Delete all but the newest N copies restores saved, then list what is left.")
         var keep: Int?
 

@@ -2,11 +2,12 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline match list [--list NAME] [--region R] [--min-score S]`
-struct MatchList: ContextCommand {
+struct MatchList: ContextCommand, ListCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List matches waiting for a decision (or of --state), best first.")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var listOutput: OutputOptions
     @Option(help: "Only records of this list.") var list: String?
     @Option(help: "Only cases or records of this region.") var region: String?
     @Option(help: "Only matches scoring at least this (0 to 1).") var minScore: Double = 0

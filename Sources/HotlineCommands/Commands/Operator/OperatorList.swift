@@ -2,9 +2,10 @@ import ArgumentParser
 import HotlineCore
 
 extension OperatorCommand {
-    struct List: ContextCommand {
+    struct List: ContextCommand, ListCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the operators.")
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var listOutput: OutputOptions
 
         func execute(_ context: CommandContext) throws {
             let operators = try context.hotline.operators(as: try context.operatorName())

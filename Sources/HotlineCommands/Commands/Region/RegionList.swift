@@ -2,11 +2,12 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline region list`: the regions and their names, to find a code.
-struct RegionList: RulesCommand {
+struct RegionList: RulesCommand, ListCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the regions with their codes and names.")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var listOutput: OutputOptions
 
     @Option(help: "Only this country's regions (RU, UA).")
     var country: String?

@@ -2,11 +2,12 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline registry list [--list NAME] [--unmatched]`
-struct RegistryList: ContextCommand {
+struct RegistryList: ContextCommand, ListCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List registry records, newest first.")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var listOutput: OutputOptions
     @Option(help: "Only the records of this list.") var list: String?
     @Flag(help: "Only records with no case proposed or confirmed.") var unmatched = false
     @Option(parsing: .unconditional, help: "At most this many (default 100).") var limit = 100

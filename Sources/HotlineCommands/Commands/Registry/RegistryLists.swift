@@ -2,11 +2,12 @@ import ArgumentParser
 import HotlineCore
 
 /// `hotline registry lists`
-struct RegistryLists: ContextCommand {
+struct RegistryLists: ContextCommand, ListCommand {
     static let configuration = CommandConfiguration(
         commandName: "lists", abstract: "List the source lists imported into the registry.")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var listOutput: OutputOptions
 
     func execute(_ context: CommandContext) throws {
         let lists = try context.hotline.registryLists(as: try context.operatorName())
