@@ -282,6 +282,7 @@ final class ShellSession {
     // MARK: - Shell-only commands
 
     private func help(_ words: [String]) -> Int32 {
+        let words = words.filter { !CommandRunner.asksForHelp([$0]) }  // `help --help` is `help`
         var command: any ParsableCommand.Type = HotlineCommand.self
         for word in words {
             guard let sub = command.configuration.subcommands.first(where: { $0._commandName == word }) else {
