@@ -65,6 +65,8 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try await step(["search", "Pyotr Ivanof"], base: base)
         _ = try await step(["case", "list", "--open", "--region", "Курская область"], base: base)
         _ = try await step(["case", "list", "--open"], base: base)
+        // The coordinator's copy: an Excel workbook (issue 17), left beside the demo's database.
+        _ = try await step(["case", "list", "--open", "--output", path + "-open-cases.xlsx"], base: base)
         _ = try await step(["case", "show", ref], base: base)
         try await registry(path: path, ref: ref, base: base)
         Console.print(
