@@ -127,6 +127,45 @@ struct ExportTests {
         #expect(left.allSatisfy { !$0.hasPrefix("bad.xlsx") }, "\(left)")
     }
 
+    @Test func contactsAreForOperatorsAndAdminsAndRecordedInTheCases() async throws {
+        let cli = try CLI()
+        #expect(await cli.run(["operator", "add", "anna"], operatorName: "anna").code == 0)
+        #expect(await cli.run(["operator", "add", "oleg", "--role", "operator"], operatorName: "anna").code == 0)
+        #expect(await cli.run(["operator", "add", "vera", "--role", "viewer"], operatorName: "anna").code == 0)
+        let ref = try await cli.logInquiry(operatorName: "oleg")
+        let second = await cli.run(
+            [
+                "inquiry", "log", "--case", ref, "--inquirer", "Іванов Сергій", "--relationship", "father",
+                "--channel", "phone", "--contact", "phone:8 916 123-45-67", "--contact", "email:S@example.org",
+            ], operatorName: "oleg")
+        #expect(second.code == 0, "\(second.err)")
+        let contacts = "Иванова Мария (mother); Іванов Сергій (father): email:s@example.org, phone:+79161234567"
+        let path = cli.directory.appendingPathComponent("contacts.xlsx").path
+
+        let before = try cli.snapshot()
+        let refused = await cli.run(["case", "list", "--with-contacts", "--output", path], operatorName: "vera")
+        #expect(refused.code == 77, "\(refused.err)")
+        #expect(try cli.snapshot() == before)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        // Without contacts, a viewer still lists the cases.
+        #expect(await cli.run(["case", "list"], operatorName: "vera").code == 0)
+
+        let done = await cli.run(["case", "list", "--with-contacts", "--output", path], operatorName: "oleg")
+        #expect(done.code == 0, "\(done.err)")
+        let table = try TableReader.read(path: path, maps: ["ref": .id, "person": .fullName, "contacts": .note])
+        #expect(table.headers.last == "contacts")
+        #expect(table.rows.first?.values[.note] == contacts)
+        let audit = try #require(
+            try await cli.run(["audit", "--format", "json"], operatorName: "vera").json as? [[String: Any]])
+        let note = try #require(audit.first { $0["kind"] as? String == "note" })
+        #expect(note["subject"] as? String == ref && note["by"] as? String == "oleg")
+        #expect((note["note"] as? String)?.contains("--with-contacts --output \(path)") == true, "\(note)")
+        let json = try #require(
+            try await cli.run(["case", "list", "--with-contacts", "--format", "json"], operatorName: "anna").json
+                as? [[String: Any]])
+        #expect(json.first?["contacts"] as? String == contacts)
+    }
+
     @Test func everyListCommandTakesOutput() {
         // The list commands: those that print in CSV (every format) take --output and --excel.
         for (path, command) in CommandTree.hotline.descendants() where command.subcommands.isEmpty {

@@ -24,32 +24,51 @@ struct CaseList: ContextCommand, ListCommand {
     @Option(parsing: .unconditional, help: "At most this many cases.")
     var limit: Int?
 
+    @Flag(
+        help: """
+            Add the inquirers' names, relationships and contacts (operators and admins only; \
+            recorded in the audit).
+            """)
+    var withContacts = false
+
     func execute(_ context: CommandContext) throws {
         let filter = CaseFilter(openOnly: open, status: status, region: region, limit: limit)
         let reader = try context.operatorName()
+        /// Streams the cases, with their contacts when asked for.
+        func each(_ body: (CaseSummary, String?) throws -> Void) throws {
+            guard withContacts else { return try context.hotline.listCases(filter, as: reader) { try body($0, nil) } }
+            let described = [
+                "case list --with-contacts", open ? "--open" : nil, status.map { "--status \($0)" },
+                region.map { "--region \($0)" },
+                limit.map { "--limit \($0)" }, listOutput.output.map { "--output \($0)" },
+            ].compactMap { $0 }.joined(separator: " ")
+            try context.hotline.listCasesWithContacts(filter, as: reader, described: described) { try body($0, $1) }
+        }
         switch context.format {
         case .json:
             // Streamed: one object at a time, so a million cases never sit in memory. The "["
             // waits for the first row, so a refused filter prints nothing on stdout.
             var first = true
-            try context.hotline.listCases(filter, as: reader) { summary in
-                Console.write((first ? "[\n" : ",\n") + (try Render.json(summary)))
+            try each { summary, contacts in
+                let object = try contacts.map { try Render.json(WithContacts(summary: summary, contacts: $0)) }
+                Console.write((first ? "[\n" : ",\n") + (try object ?? Render.json(summary)))
                 first = false
             }
             Console.print(first ? "[]" : "\n]")
         case .csv:
-            let header = Render.csvRecord([
-                "ref", "person", "born", "region", "unit", "status", "opened", "lastInquiry", "inquiries",
-            ])
+            let header = Render.csvRecord(
+                ["ref", "person", "born", "region", "unit", "status", "opened", "lastInquiry", "inquiries"]
+                    + (withContacts ? ["contacts"] : []))
             var headerPrinted = false  // after validation, like the JSON "["
-            try context.hotline.listCases(filter, as: reader) { c in
+            try each { c, contacts in
                 if !headerPrinted { Console.print(header) }
                 headerPrinted = true
                 Console.print(
-                    Render.csvRecord([
-                        c.ref, Render.csvText(c.person), c.born ?? "", c.region, Render.csvText(c.unit ?? ""),
-                        c.status, Render.timestamp(c.opened), Render.timestamp(c.lastInquiry), String(c.inquiries),
-                    ]))
+                    Render.csvRecord(
+                        [
+                            c.ref, Render.csvText(c.person), c.born ?? "", c.region, Render.csvText(c.unit ?? ""),
+                            c.status, Render.timestamp(c.opened), Render.timestamp(c.lastInquiry), String(c.inquiries),
+                        ] + (contacts.map { [Render.csvText($0)] } ?? [])))
             }
             if !headerPrinted { Console.print(header) }
         case .table:
@@ -58,7 +77,7 @@ struct CaseList: ContextCommand, ListCommand {
             let rules = context.hotline.rules
             let widths = [
                 9, rules.lifecycle.statuses.map(\.name.count).max() ?? 6,
-                rules.regions.regions.map(\.code.count).max() ?? 6, 30, 10, 3, 16, 16,
+                rules.regions.regions.map(\.code.count).max() ?? 6, 30, 10, 3, 16, 16, 0,
             ]
             func line(_ cells: [String]) -> String {
                 zip(cells, widths).enumerated().map { index, pair in
@@ -67,18 +86,36 @@ struct CaseList: ContextCommand, ListCommand {
                 }.joined(separator: "  ")
             }
             var count = 0
-            try context.hotline.listCases(filter, as: reader) { c in
+            try each { c, contacts in
                 if count == 0 {
-                    Console.print(line(["REF", "STATUS", "REGION", "PERSON", "BORN", "INQ", "LAST INQUIRY", "OPENED"]))
+                    Console.print(
+                        line(
+                            ["REF", "STATUS", "REGION", "PERSON", "BORN", "INQ", "LAST INQUIRY", "OPENED"]
+                                + (withContacts ? ["CONTACTS"] : [])))
                 }
                 count += 1
                 Console.print(
-                    line([
-                        c.ref, c.status, c.region, c.person, c.born ?? "-", String(c.inquiries),
-                        Render.time(c.lastInquiry), Render.time(c.opened),
-                    ]))
+                    line(
+                        [
+                            c.ref, c.status, c.region, c.person, c.born ?? "-", String(c.inquiries),
+                            Render.time(c.lastInquiry), Render.time(c.opened),
+                        ] + (contacts.map { [$0] } ?? [])))
             }
             Console.print(count == 0 ? "No cases match." : "\(count) case(s).")
         }
+    }
+}
+
+/// A case of the list with its inquirers' contacts: the case's JSON keys, then `contacts`.
+private struct WithContacts: Encodable {
+    let summary: CaseSummary
+    let contacts: String
+
+    private enum Key: String, CodingKey { case contacts }
+
+    func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(contacts, forKey: .contacts)
     }
 }
