@@ -9,12 +9,17 @@ public enum CommandRunner {
     /// written to the current console's standard error, prefixed `hotline: `.
     public static func run(_ arguments: [String]) async -> Int32 {
         do {
-            if let unknown = CommandSuggestions.unknownCommand(
-                in: arguments, statuses: await configuredStatuses(), prefix: "hotline ")
-            {
-                throw unknown
+            var command: any ParsableCommand
+            do {
+                command = try parse(arguments)
+            } catch {
+                // Only a line that does not parse is checked for a mistyped command: the tree
+                // and the configuration's statuses are read on that path alone, never on every run.
+                guard CommandSuggestions.unknownCommand(in: arguments, statuses: [], prefix: "hotline ") != nil
+                else { throw error }
+                throw CommandSuggestions.unknownCommand(
+                    in: arguments, statuses: await configuredStatuses(), prefix: "hotline ") ?? error
             }
-            var command = try parse(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
