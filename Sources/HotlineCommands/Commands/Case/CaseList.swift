@@ -23,9 +23,20 @@ struct CaseList: ContextCommand {
     @Option(parsing: .unconditional, help: "At most this many cases.")
     var limit: Int?
 
+    @Option(help: "Only cases assigned to this operator (`case assign`).")
+    var owner: String?
+
+    @Flag(help: "Only cases assigned to me.")
+    var mine = false
+
+    func validate() throws {
+        if mine && owner != nil { throw ValidationError("give --owner NAME or --mine, not both") }
+    }
+
     func execute(_ context: CommandContext) throws {
-        let filter = CaseFilter(openOnly: open, status: status, region: region, limit: limit)
         let reader = try context.operatorName()
+        let filter = CaseFilter(
+            openOnly: open, status: status, region: region, limit: limit, owner: mine ? reader.name : owner)
         switch context.format {
         case .json:
             // Streamed: one object at a time, so a million cases never sit in memory. The "["
