@@ -19,6 +19,24 @@ public struct FamilyFigures: Encodable, Sendable, Equatable {
     public let byRegion: [RegionFigures]
     public let byOperator: [OperatorFigures]
 
+    enum CodingKeys: String, CodingKey {
+        case informed, waiting, waitingFor, medianHoursToInform, attemptsPerDelivered, callbacksOverdue, byRegion,
+            byOperator
+    }
+
+    /// Every key written: `null` before any delivery, not a missing key.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(informed, forKey: .informed)
+        try container.encode(waiting, forKey: .waiting)
+        try container.encode(waitingFor, forKey: .waitingFor)
+        try container.encode(medianHoursToInform, forKey: .medianHoursToInform)
+        try container.encode(attemptsPerDelivered, forKey: .attemptsPerDelivered)
+        try container.encode(callbacksOverdue, forKey: .callbacksOverdue)
+        try container.encode(byRegion, forKey: .byRegion)
+        try container.encode(byOperator, forKey: .byOperator)
+    }
+
     public struct RegionFigures: Encodable, Sendable, Equatable {
         public let region: String
         public let informed: Int

@@ -68,6 +68,19 @@ public struct NoticeAttempt: Encodable, Sendable, Equatable {
     public let result: String?
     /// What was said, to whom; for updated news, what the notice said before.
     public let note: String?
+
+    enum CodingKeys: String, CodingKey { case at, by, kind, channel, result, note }
+
+    /// Every key written, `null` included (the contract lists them).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(at, forKey: .at)
+        try container.encode(by, forKey: .by)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(channel, forKey: .channel)
+        try container.encode(result, forKey: .result)
+        try container.encode(note, forKey: .note)
+    }
 }
 
 /// What a family agreed to; each answer `nil` until asked.
