@@ -450,8 +450,8 @@ import Testing
         #expect(
             await cli.run(["case", "status", ref, "searching", "--config", file.path], operatorName: "oleg").code == 0)
         #expect(try await notices(cli).count == 2)
-        try Data(#"{"notices": {"textChannels": ["pigeon"]}}"#.utf8).write(to: file)
+        try Data(#"{"notices": {"callbackDays": 0}}"#.utf8).write(to: file)
         let bad = await cli.run(["notice", "list", "--config", file.path], operatorName: "vera")
-        #expect(bad.code == 78 && bad.err.contains("notices.textChannels"))
+        #expect(bad.code == 78 && bad.err.contains("notices.callbackDays"), "\(bad.err)")
     }
 }

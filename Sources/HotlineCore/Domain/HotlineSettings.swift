@@ -203,7 +203,7 @@ public struct HotlineRules: Sendable {
         self.registry = try RegistryVocabulary(
             words: registry.says, implies: registry.implies, aliases: registry.aliases, lifecycle: self.lifecycle)
         let notices = settings.notices ?? HotlineSettings.shipped.notices!  // the shipped file has the block
-        self.notices = try NoticeRules(notices, lifecycle: self.lifecycle, channels: channels)
+        self.notices = NoticeRules(notices, lifecycle: self.lifecycle, channels: channels)
         givenRegions = regions
         defaultCountry = settings.phone.defaultCountry.uppercased()
         guard PhoneNumber.isSupportedCountry(defaultCountry) else {

@@ -12,26 +12,16 @@ public struct NoticeRules: Sendable {
     /// Undelivered news older than this is overdue.
     public let deliverWithin: TimeInterval
     /// Channels that are text messages, not a voice: never used for news of a death unless the
-    /// family agreed to that channel.
+    /// family agreed to that channel. A configured one the channel list lacks is left out, as
+    /// for `news`: a hotline with its own channels must still start.
     public let textChannels: Set<String>
 
-    public init(_ settings: HotlineSettings.NoticeSettings, lifecycle: Lifecycle, channels: Vocabulary)
-        throws(HotlineError)
-    {
+    public init(_ settings: HotlineSettings.NoticeSettings, lifecycle: Lifecycle, channels: Vocabulary) {
         news = Set(
             settings.news.map { $0.lowercased() }.filter { name in lifecycle.statuses.contains { $0.name == name } })
         callbackInterval = settings.callbackDays * 86_400
         deliverWithin = settings.deliverWithinHours * 3_600
-        var text: Set<String> = []
-        for word in settings.textChannels {
-            guard let term = try? channels.term(word) else {
-                throw .configuration(
-                    "notices.textChannels: '\(word)' is not a channel (channels: "
-                        + channels.terms.map(\.name).joined(separator: ", ") + ")")
-            }
-            text.insert(term.name)
-        }
-        textChannels = text
+        textChannels = Set(settings.textChannels.compactMap { try? channels.term($0).name })
     }
 
     /// Whether reaching `status` is news for the families.
