@@ -25,7 +25,7 @@ extension Hotline {
             try history.append(
                 kind: "note", field: "notice \(id)", to: result.rawValue,
                 note: "\(notice.status) news to \(inquirer.name) via \(channel.name): \(result.rawValue)"
-                    + (delay.map { _ in "; try again after \(retryAfter!)" } ?? ""))  // delay comes from retryAfter
+                    + (retryAfter.map { "; try again after \($0)" } ?? ""))
         }
         return try noticeDetail(id, as: operatorName)
     }
