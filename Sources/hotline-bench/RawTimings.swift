@@ -84,10 +84,13 @@ final class RawHotline {
     let openStatuses: [String]
     let lifecycle: Lifecycle
     let operatorName = "bench"
+    /// The statuses that are news for the families: a change to one writes notices (issue 13).
+    let news: Set<String>
 
     init(path: String, rules: HotlineRules, synchronous: String = "FULL") throws {
         db = try RawDatabase(path: path, synchronous: synchronous)
         lifecycle = rules.lifecycle
+        news = rules.notices.news
         openStatuses = rules.lifecycle.openStatuses.map(\.name)
     }
 
@@ -357,6 +360,9 @@ final class RawHotline {
             update.bind(2, at)
             update.bind(3, caseId)
             try update.run()
+            if news.contains(next) {
+                try writeNotices(caseId: caseId, status: next, source: source, asOf: asOf, at: at)
+            }
             try commit()
         } catch {
             try? rollback()

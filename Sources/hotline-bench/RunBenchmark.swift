@@ -132,6 +132,12 @@ enum RunBenchmark {
                 raw: { _ in try raw.listOpen(region: region, limit: nil) })
         }
 
+        // Telling the families (issue 13): the first page of a large region's undelivered news.
+        try measure(
+            "notice list \(LoadGenerator.largeRegion), first 50", target: .under(0.05),
+            hotline: { _ in try hotline.noticeList(region: LoadGenerator.largeRegion, limit: 50) },
+            raw: { _ in try raw.noticeList(region: LoadGenerator.largeRegion, limit: 50) })
+
         // (4) One case in full, a random one each call.
         var detailRefs: [String] = []
         while detailRefs.count < calls {
@@ -315,6 +321,29 @@ enum RunBenchmark {
                 })
         }
         try measureStatusChanges("change status (with history)", raw: rawWriter)
+
+        // What notices add to a status change (issue 13): cases of 20 inquirers moved to a status
+        // that is news (20 notices written) and to one that is not, a fresh case each call.
+        if settings.wants("20 inquirers") {
+            log("  opening \(4 * calls) cases of 20 inquirers…")
+            let twenty = try NoticeBenchmark.casesWithTwentyInquirers(
+                4 * calls, work: work, base: 700_000, writer: writer)
+            for (offset, status) in [(0, "located"), (2 * calls, "searching")] {
+                try measure(
+                    "change status to \(status), 20 inquirers\(status == "located" ? " (20 notices)" : "")",
+                    hotline: { index in
+                        try writer.changeStatus(
+                            StatusChangeDraft(ref: twenty[offset + 2 * index], status: status, source: "prisoner list"))
+                        return 1
+                    },
+                    raw: { index in
+                        try rawWriter.changeStatus(
+                            ref: twenty[offset + 2 * index + 1], to: status, note: nil, source: "prisoner list",
+                            asOf: nil, at: SQLiteTime.text(Date()))
+                        return 1
+                    })
+            }
+        }
 
         // hotline documents synchronous = FULL; if its writer really runs at another level, the
         // writes are also timed against a raw connection at that level (like for like).

@@ -69,6 +69,7 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try await step(["case", "list", "--open", "--output", path + "-open-cases.xlsx"], base: base)
         _ = try await step(["case", "show", ref], base: base)
         try await registry(path: path, ref: ref, base: base)
+        try await notices(base: base)
         Console.print(
             "# Explore further with: hotline --db \(path) … (hotline --help lists the commands)")
     }
@@ -105,6 +106,22 @@ struct DemoCommand: AsyncParsableCommand {
                 "--inquirer", "Петрова Анна", "--relationship", "mother", "--channel", "phone",
             ], base: base)
         _ = try await step(["case", "show", ref], base: base)
+    }
+
+    /// Telling the families (issue 13): the status changes and the confirmed match above left
+    /// news for each family; the mother is not reached at first, then told, and the figures move.
+    private func notices(base: [String]) async throws {
+        _ = try await step(["notice", "list"], base: base)
+        _ = try await step(
+            ["notice", "attempt", "1", "--channel", "phone", "--result", "no-answer", "--retry-after", "2h"], base: base
+        )
+        _ = try await step(
+            [
+                "notice", "done", "1", "--channel", "phone", "--note",
+                "Told his mother he was exchanged and is in Belgorod; she will call the unit.",
+            ], base: base)
+        _ = try await step(["notice", "show", "1"], base: base)
+        _ = try await step(["stats"], base: base)
     }
 
     /// Prints the command as typed, runs it through the command tree, prints its output.

@@ -14,7 +14,8 @@ public struct HotlineCommand: AsyncParsableCommand {
             """,
         version: HotlineCommand.version,
         subcommands: [
-            InquiryCommand.self, CaseCommand.self, SearchCommand.self, RegistryCommand.self, MatchCommand.self,
+            InquiryCommand.self, CaseCommand.self, NoticeCommand.self, InquirerCommand.self, SearchCommand.self,
+            RegistryCommand.self, MatchCommand.self,
             RegionCommand.self, OperatorCommand.self,
             AuditCommand.self,
             StatsCommand.self, DatabaseCommand.self, ShellCommand.self, DemoCommand.self,

@@ -32,5 +32,9 @@ struct SearchCommand: ContextCommand, ListCommand {
                 ("ref", \.ref), ("score", { String(format: "%.2f", $0.score) }), ("status", \.status),
                 ("region", \.region), ("person", \.person), ("born", { $0.born ?? "-" }), ("why", \.why),
             ])
+        // The family on the phone may have news waiting (issue 13): say so under the hits.
+        guard context.format == .table else { return }
+        let waiting = try context.hotline.newsWaiting(onCases: hits.map(\.ref), as: try context.operatorName())
+        for line in NoticeOutput.waitingLines(waiting, for: "the families of these cases") { Console.print(line) }
     }
 }

@@ -27,10 +27,47 @@ struct StatsCommand: ContextCommand {
             Console.print(counts.isEmpty ? "  none" : String(table.render().drop { $0 != "\n" }.dropFirst()))
             Console.print()
         }
+        for line in Self.familyLines(stats.families) { Console.print(line) }
     }
 
     /// Counts are not a list: CSV is refused before any work.
     static func refuseCSV(_ format: OutputFormat?) throws {
         guard format != .csv else { throw ValidationError("--format csv is for lists; use table or json") }
+    }
+
+    /// Telling the families (issue 13), in words.
+    static func familyLines(_ families: FamilyFigures) -> [String] {
+        func hours(_ value: Double?) -> String { value.map { String(format: "%.1f h", $0) } ?? "-" }
+        var lines = [
+            "Families:",
+            "  informed                      \(families.informed)",
+            "  waiting for news to be told   \(families.waiting)",
+        ]
+        for bucket in families.waitingFor {
+            lines.append("    \(bucket.key.padding(toLength: 26, withPad: " ", startingAt: 0))\(bucket.count)")
+        }
+        lines += [
+            "  median time news -> told      \(hours(families.medianHoursToInform))",
+            "  attempts per delivered notice \(families.attemptsPerDelivered.map { String(format: "%.2f", $0) } ?? "-")",
+            "  call-backs overdue            \(families.callbacksOverdue)",
+        ]
+        if !families.byRegion.isEmpty {
+            var table = TextTable("  REGION", "INFORMED", "WAITING", "MEDIAN")
+            for region in families.byRegion {
+                table.append(
+                    "  " + region.region, String(region.informed), String(region.waiting),
+                    hours(region.medianHoursToInform))
+            }
+            lines += ["", "Families by region:", table.render()]
+        }
+        if !families.byOperator.isEmpty {
+            var table = TextTable("  OPERATOR", "DELIVERED", "ATTEMPTS", "MEDIAN")
+            for row in families.byOperator {
+                table.append(
+                    "  " + row.operator, String(row.delivered), String(row.attempts), hours(row.medianHoursToInform))
+            }
+            lines += ["", "Families by operator:", table.render()]
+        }
+        return lines
     }
 }

@@ -41,6 +41,7 @@ public struct HotlineConfiguration: Sendable {
         let phone = Part(self, "phone")
         let shell = Part(self, "shell")
         let registry = Part(self, "registry")
+        let notices = Part(self, "notices")
         let top = Part(self, nil)
         return HotlineSettings(
             version: Int(try top.number("version", range: HotlineSettings.versionRange)),
@@ -55,7 +56,13 @@ public struct HotlineConfiguration: Sendable {
             shell: .init(
                 idleTransactionSeconds: try shell.number(
                     "idleTransactionSeconds", range: HotlineSettings.idleTransactionRange)),
-            registry: registry.registrySettings())
+            registry: registry.registrySettings(),
+            notices: .init(
+                news: notices.strings("news"),
+                callbackDays: try notices.number("callbackDays", range: HotlineSettings.callbackDaysRange),
+                deliverWithinHours: try notices.number(
+                    "deliverWithinHours", range: HotlineSettings.deliverWithinHoursRange),
+                textChannels: notices.strings("textChannels")))
     }
 
     /// The readers of one part of the configuration (`nil`: the top level).

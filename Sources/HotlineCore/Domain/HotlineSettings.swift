@@ -47,6 +47,23 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
         }
     }
 
+    /// Telling the families (issue 13): which statuses are news for them, how often a family
+    /// waiting with no news is called back, how soon news should reach them, and which channels
+    /// are text messages (never used for news of a death unless the family agreed to them).
+    public struct NoticeSettings: Codable, Sendable, Equatable {
+        public var news: [String]
+        public var callbackDays: Double
+        public var deliverWithinHours: Double
+        public var textChannels: [String]
+
+        public init(news: [String], callbackDays: Double, deliverWithinHours: Double, textChannels: [String]) {
+            self.news = news
+            self.callbackDays = callbackDays
+            self.deliverWithinHours = deliverWithinHours
+            self.textChannels = textChannels
+        }
+    }
+
     /// The version of this file's format.
     public var version: Int
     /// The database path; `nil` means the user's data directory.
@@ -64,13 +81,17 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
     public var shell: ShellSettings
     /// `nil`: the shipped registry vocabulary.
     public var registry: RegistrySettings?
+    /// `nil`: the shipped notice settings.
+    public var notices: NoticeSettings?
 
     public init(
         version: Int, db: String?, operator: String?, format: String?, busyTimeoutSeconds: Double,
         phone: Phone,
         lifecycle: LifecycleSettings, channels: [String], relationships: [String],
-        shell: ShellSettings = .init(idleTransactionSeconds: 120), registry: RegistrySettings? = nil
+        shell: ShellSettings = .init(idleTransactionSeconds: 120), registry: RegistrySettings? = nil,
+        notices: NoticeSettings? = nil
     ) {
+        self.notices = notices
         self.registry = registry
         self.version = version
         self.db = db
@@ -92,6 +113,10 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
     /// A transaction idle for less than a second could not be typed; one idle for more than a
     /// day is one nobody is watching.
     public static let idleTransactionRange: ClosedRange<Double> = 1...86_400
+    /// A family is called back at least once a year, at most daily.
+    public static let callbackDaysRange: ClosedRange<Double> = 1...365
+    /// News should reach a family within an hour to a year.
+    public static let deliverWithinHoursRange: ClosedRange<Double> = 1...8_760
 
     /// Refuses a numeric setting outside its range (NaN and infinities included), naming the
     /// key: such a value reaching SQLite or a Date crashes instead of failing.
@@ -101,6 +126,13 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
         try Self.check(
             "shell.idleTransactionSeconds", shell.idleTransactionSeconds, in: Self.idleTransactionRange,
             from: "the settings")
+        if let notices {
+            try Self.check(
+                "notices.callbackDays", notices.callbackDays, in: Self.callbackDaysRange, from: "the settings")
+            try Self.check(
+                "notices.deliverWithinHours", notices.deliverWithinHours, in: Self.deliverWithinHoursRange,
+                from: "the settings")
+        }
     }
 
     /// Refuses `value` for `key` unless it is a finite number in `range`; `source` says where it came from.
@@ -150,6 +182,8 @@ public struct HotlineRules: Sendable {
     public let relationships: Vocabulary
     /// What registry records may say, and the case status each implies.
     public let registry: RegistryVocabulary
+    /// Which statuses are news for the families, the call-back schedule, the text channels.
+    public let notices: NoticeRules
     /// The regions. The shipped list (about 180 regions in three languages) is decoded on first
     /// use, so a command that names no region does not pay for it at start-up.
     public var regions: RegionCatalog { givenRegions ?? .shipped }
@@ -168,6 +202,8 @@ public struct HotlineRules: Sendable {
         let registry = settings.registry ?? HotlineSettings.shipped.registry!  // the shipped file has the block
         self.registry = try RegistryVocabulary(
             words: registry.says, implies: registry.implies, aliases: registry.aliases, lifecycle: self.lifecycle)
+        let notices = settings.notices ?? HotlineSettings.shipped.notices!  // the shipped file has the block
+        self.notices = NoticeRules(notices, lifecycle: self.lifecycle, channels: channels)
         givenRegions = regions
         defaultCountry = settings.phone.defaultCountry.uppercased()
         guard PhoneNumber.isSupportedCountry(defaultCountry) else {

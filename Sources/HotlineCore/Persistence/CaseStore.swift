@@ -98,10 +98,14 @@ extension SQLiteCaseStore {
     /// position: this is the command coordinators run all day, on lists of any length.
     func summaries(
         region: String?, status: String?, openOnly: Bool, openNames: [String], limit: Int?,
-        after: CaseCursor? = nil, _ body: (CaseSummary) throws -> Void
+        after: CaseCursor? = nil, owner: String? = nil, _ body: (CaseSummary) throws -> Void
     ) throws {
         var conditions = ["merged_into IS NULL"]
         var arguments: StatementArguments = []
+        if let owner {
+            conditions.append("id IN (SELECT case_id FROM case_owner WHERE operator = ?)")
+            arguments += [owner]
+        }
         if let after {
             // Ties in activity fall back to the id, as the ORDER BY does; a ref that names no
             // case was refused when the cursor was read.

@@ -79,11 +79,13 @@ struct OperatorRecord: SnakeCaseRecord {
     var disabledAt: Date?
     var createdAt: Date
     var createdBy: String
+    /// May deliver news of a death (issue 13).
+    var deathNotices: Bool = false
 
     var info: OperatorInfo {
         OperatorInfo(
             name: name, displayName: displayName, role: role, disabled: disabledAt != nil, created: createdAt,
-            createdBy: createdBy)
+            createdBy: createdBy, deathNotices: deathNotices)
     }
 }
 

@@ -11,10 +11,13 @@ public struct CaseFilter: Sendable {
     public var region: String?
     /// At most this many, newest activity first.
     public var limit: Int?
+    /// Only cases this operator owns (`case assign`).
+    public var owner: String?
 
     public init(
-        openOnly: Bool = false, status: String? = nil, region: String? = nil, limit: Int? = nil
+        openOnly: Bool = false, status: String? = nil, region: String? = nil, limit: Int? = nil, owner: String? = nil
     ) {
+        self.owner = owner
         self.openOnly = openOnly
         self.status = status
         self.region = region
@@ -178,8 +181,10 @@ struct ValidCaseList: Sendable {
     let openOnly: Bool
     let openNames: [String]
     let limit: Int?
+    let owner: String?
 
     init(_ filter: CaseFilter, rules: HotlineRules) throws {
+        owner = try filter.owner.map { name throws(HotlineError) in try OperatorName(name).name }
         status = try filter.status.map { name throws(HotlineError) in try rules.lifecycle.status(named: name).name }
         region = try filter.region.map { name throws(HotlineError) in try rules.regions.region(name).code }
         if let limit = filter.limit, limit < 1 {
@@ -196,7 +201,7 @@ struct ValidCaseList: Sendable {
     func stream(in db: Database, after cursor: CaseCursor? = nil, _ body: (CaseSummary) throws -> Void) throws {
         try db.cases.summaries(
             region: region, status: status, openOnly: openOnly, openNames: openNames, limit: limit, after: cursor,
-            body)
+            owner: owner, body)
     }
 }
 

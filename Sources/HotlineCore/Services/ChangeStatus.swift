@@ -71,6 +71,12 @@ extension Hotline {
             asOf: change.asOf?.description)
         // Only the columns that change: an UPDATE rewrites every index on the columns it sets.
         try db.cases.setStatus(change.next.name, lastActivity: at, caseId: personCase.id!)  // read from the database
+        // News for the families is made in this transaction, so no change is ever left untold (issue 13).
+        if rules.notices.isNews(change.next.name) {
+            try writeNotices(
+                for: personCase, status: change.next.name, source: change.source, asOf: change.asOf?.description,
+                at: at, by: operatorName, in: db)
+        }
         return StatusChanged(
             ref: personCase.ref, from: current.name, to: change.next.name, at: at, by: operatorName.name)
     }

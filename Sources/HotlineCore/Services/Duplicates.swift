@@ -168,6 +168,7 @@ extension Hotline {
             }
             let (from, to) = (duplicate.id!, survivor.id!)
             try db.duplicates.moveRecords(from: from, to: to)
+            try db.notices.moveNotices(fromCase: from, toCase: to, region: survivor.region)
 
             var survivorHistory = HistoryWriter(caseId: to, at: at, by: actor, db: db)
             if survivor.born == nil, let born = duplicate.born {

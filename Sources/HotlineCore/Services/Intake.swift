@@ -38,6 +38,8 @@ extension Hotline {
             // What the other side's lists say about this person, for the operator to read out
             // once checked (issue 12): found in the same transaction as the inquiry.
             logged.registry = try registryHits(forCase: logged.ref, at: at, in: db)
+            // News waiting for this family, for the operator to tell them now (issue 13).
+            logged.newsWaiting = try db.notices.undeliveredSummaries(inquirerId: logged.inquirer)
             return .logged(logged)
         }
     }

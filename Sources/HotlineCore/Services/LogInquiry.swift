@@ -24,6 +24,9 @@ public struct InquiryDraft: Sendable {
     public var forceNewCase: Bool
     /// The person's service number (личный номер), in any script, spaced or dashed.
     public var serviceNumber: String?
+    /// What the family agreed to (issue 13): may we call back, on which channels
+    /// (`phone,telegram`), may their details be shared; `yes`/`no`, `nil` when not asked.
+    public var consent: ConsentDraft?
 
     public init(
         person: String? = nil, region: String? = nil, born: String? = nil, unit: String? = nil,
@@ -61,10 +64,13 @@ public struct LoggedInquiry: Encodable, Sendable, Equatable {
     /// The registry records that match the person sought, best first (`intake` and `logInquiry`;
     /// the bulk loader leaves it empty).
     public var registry: [RegistryHit] = []
+    /// News not delivered yet to this inquirer, on any case, oldest first (`intake` and
+    /// `logInquiry`; the bulk loader leaves it empty).
+    public var newsWaiting: [NoticeSummary] = []
 
     enum CodingKeys: String, CodingKey {
         case ref = "case"
-        case inquiry, inquirer, newCase, status, registry
+        case inquiry, inquirer, newCase, status, registry, newsWaiting
     }
 }
 
@@ -156,6 +162,10 @@ extension Hotline {
         try history.append(
             kind: "inquiry", note: "\(input.inquirer) (\(input.relationship)) via \(input.channel)",
             inquiryId: inquiry.id)
+        if let consent = input.consent {
+            try writeConsent(consent, inquirerId: inquirerId, name: input.inquirer, by: operatorName, at: at, in: db)
+        }
+        try noteContact(inquirerId: inquirerId, hasContacts: !input.contacts.isEmpty, on: personCase, at: at, in: db)
 
         if !isNew {
             personCase.inquiryCount += 1
@@ -215,6 +225,7 @@ struct ValidInquiry {
     let note: String?
     let caseRef: CaseReference?
     let serviceNumber: ServiceNumber?
+    let consent: ValidConsent?
 
     init(_ draft: InquiryDraft, rules: HotlineRules, today: Date) throws(HotlineError) {
         caseRef = try draft.caseRef.map { ref throws(HotlineError) in try CaseReference(parsing: ref) }
@@ -253,5 +264,8 @@ struct ValidInquiry {
         }
         self.contacts = contacts
         note = try TextRule.note("note").validate(draft.note)
+        consent = try draft.consent.flatMap { answers throws(HotlineError) in
+            try ValidConsent(answers, channels: rules.channels, required: false)
+        }
     }
 }

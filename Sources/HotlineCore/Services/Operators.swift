@@ -9,6 +9,8 @@ public struct OperatorInfo: Encodable, Sendable, Equatable {
     public let disabled: Bool
     public let created: Date
     public let createdBy: String
+    /// Marked to deliver news of a death (`operator set NAME --death-notices yes`).
+    public let deathNotices: Bool
 }
 
 extension Hotline {
@@ -150,6 +152,34 @@ extension Hotline {
             try Self.log(
                 at: at, by: actor, subject: record.name, action: "role", from: record.role, to: role.rawValue, in: db)
             record.role = role.rawValue
+        }
+    }
+
+    /// Changes what `operator set` changes: whether the operator delivers news of a death, and the
+    /// name shown for them. Admins only; each change goes to the operator log (and `audit`).
+    public func setOperator(
+        _ name: String, deathNotices: String? = nil, displayName: String? = nil, by actor: OperatorName
+    ) throws -> OperatorInfo {
+        let marked = try ConsentAnswer.parse(deathNotices, field: "death-notices")
+        let display = try TextRule.name("display name").validate(displayName)
+        guard marked != nil || display != nil else {
+            throw HotlineError.invalidField(
+                field: "operator set", value: name, problem: "nothing to change",
+                accepted: "--death-notices yes|no, --display TEXT")
+        }
+        return try changeOperator(name, by: actor) { record, at, db in
+            if let marked, marked != record.deathNotices {
+                try Self.log(
+                    at: at, by: actor, subject: record.name, action: "death-notices",
+                    from: record.deathNotices ? "yes" : "no", to: marked ? "yes" : "no", in: db)
+                record.deathNotices = marked
+            }
+            if let display, display != record.displayName {
+                try Self.log(
+                    at: at, by: actor, subject: record.name, action: "display", from: record.displayName, to: display,
+                    in: db)
+                record.displayName = display
+            }
         }
     }
 

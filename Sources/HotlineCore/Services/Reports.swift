@@ -41,6 +41,8 @@ public struct HotlineStats: Encodable, Sendable, Equatable {
     public let openByRegion: [Count]
     public let byStatus: [Count]
     public let inquiriesPerDay: [Count]
+    /// Telling the families: informed, waiting, time to inform, call-backs overdue (issue 13).
+    public let families: FamilyFigures
 }
 
 extension Hotline {
@@ -99,7 +101,8 @@ extension Hotline {
             return HotlineStats(
                 openByRegion: try db.reports.caseCountsByRegion(statusesJSON: openNames),
                 byStatus: try db.reports.caseCountsByStatus(),
-                inquiriesPerDay: try db.reports.inquiryCountsPerDay(since: since))
+                inquiriesPerDay: try db.reports.inquiryCountsPerDay(since: since),
+                families: try familyFigures(in: db))
         }
     }
 }

@@ -31,15 +31,26 @@ struct CaseList: ContextCommand, ListCommand {
             """)
     var withContacts = false
 
+    @Option(help: "Only cases assigned to this operator (`case assign`).")
+    var owner: String?
+
+    @Flag(help: "Only cases assigned to me.")
+    var mine = false
+
+    func validate() throws {
+        if mine && owner != nil { throw ValidationError("give --owner NAME or --mine, not both") }
+    }
+
     func execute(_ context: CommandContext) throws {
-        let filter = CaseFilter(openOnly: open, status: status, region: region, limit: limit)
         let reader = try context.operatorName()
+        let filter = CaseFilter(
+            openOnly: open, status: status, region: region, limit: limit, owner: mine ? reader.name : owner)
         /// Streams the cases, with their contacts when asked for.
         func each(_ body: (CaseSummary, String?) throws -> Void) throws {
             guard withContacts else { return try context.hotline.listCases(filter, as: reader) { try body($0, nil) } }
             let described = [
                 "case list --with-contacts", open ? "--open" : nil, status.map { "--status \($0)" },
-                region.map { "--region \($0)" },
+                region.map { "--region \($0)" }, owner.map { "--owner \($0)" }, mine ? "--mine" : nil,
                 limit.map { "--limit \($0)" }, listOutput.output.map { "--output \($0)" },
             ].compactMap { $0 }.joined(separator: " ")
             try context.hotline.listCasesWithContacts(filter, as: reader, described: described) { try body($0, $1) }

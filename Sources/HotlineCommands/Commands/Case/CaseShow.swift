@@ -17,16 +17,21 @@ struct CaseShow: ContextCommand {
         try Self.refuseCSV(context.format)  // the session's or the configuration's format
         let detail = try context.hotline.caseDetail(ref: ref, as: try context.operatorName())
         let registry = try context.hotline.caseRecords(ref: ref, as: try context.operatorName())
+        let families = try context.hotline.caseFamilies(ref: ref, as: try context.operatorName())
         switch context.format {
         case .json:
             Console.print(
                 try Render.json(
-                    CaseWithRecords(detail: detail, serviceNumber: registry.serviceNumber, records: registry.records)))
+                    CaseWithFamilies(
+                        base: CaseWithRecords(
+                            detail: detail, serviceNumber: registry.serviceNumber, records: registry.records),
+                        families: families)))
         case .csv, .table:
             Console.print(Self.text(detail))
             for line in CaseWithRecords.lines(serviceNumber: registry.serviceNumber, records: registry.records) {
                 Console.print(line)
             }
+            for line in Self.familyLines(families) { Console.print(line) }
         }
     }
 
@@ -68,6 +73,8 @@ struct CaseShow: ContextCommand {
             case "edit":
                 line += "\(entry.field ?? "?"): \(entry.from ?? "(none)") -> \(entry.to ?? "(none)")"
             case "inquiry": line += "inquiry #\(entry.inquiry.map(String.init) ?? "?")"
+            case "note" where entry.field?.hasPrefix("notice ") == true:
+                line += "\(entry.field ?? "notice"): \(entry.to ?? "?")"
             default: line += entry.kind
             }
             if let source = entry.source { line += "; source: \(source)" }
@@ -78,9 +85,41 @@ struct CaseShow: ContextCommand {
         return lines.joined(separator: "\n")
     }
 
+    /// The owner, each family's consent and the notices (issue 13).
+    static func familyLines(_ families: CaseFamilies) -> [String] {
+        var lines = ["", "Owner: \(families.owner ?? "none (`case assign REF OPERATOR`)")", "", "Families:"]
+        for family in families.families {
+            lines.append("  \(family.name) (inquirer \(family.inquirer)): \(family.consent.summary)")
+        }
+        if !families.notices.isEmpty {
+            lines.append("")
+            lines.append("Notices:")
+            for notice in families.notices {
+                lines.append(
+                    "  \(notice.id)  \(notice.state.rawValue)  \(notice.status) for \(notice.inquirerName)  "
+                        + "\(notice.attempts) attempt(s)"
+                        + (notice.deliveredAt.map { "; told \(Render.time($0)) by \(notice.deliveredBy ?? "?")" } ?? "")
+                )
+            }
+        }
+        return lines
+    }
+
     private static func indented(_ text: String, by prefix: String) -> String {
         let pad = String(repeating: " ", count: prefix.count)
         return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .map { ($0.offset == 0 ? prefix : pad) + $0.element }.joined(separator: "\n")
+    }
+}
+
+/// `case show`'s JSON: the case with its records, plus `owner`, `families` (each inquirer's
+/// consent) and `notices` (issue 13).
+struct CaseWithFamilies: Encodable {
+    let base: CaseWithRecords
+    let families: CaseFamilies
+
+    func encode(to encoder: any Encoder) throws {
+        try base.encode(to: encoder)
+        try families.encode(to: encoder)
     }
 }

@@ -56,6 +56,9 @@ struct InquiryLog: ContextCommand {
     @Flag(help: "Open a new case without the duplicate check.")
     var newCase = false
 
+    @OptionGroup(title: "What the family agreed to")
+    var consent: ConsentOptions
+
     func validate() throws {
         if newCase && caseRef != nil {
             throw ValidationError("give --case REF to add to an existing case, or --new-case, not both")
@@ -67,6 +70,7 @@ struct InquiryLog: ContextCommand {
             person: person, region: region, born: born, unit: unit, inquirer: inquirer, relationship: relationship,
             channel: channel, contacts: contacts, note: note, caseRef: caseRef, forceNewCase: newCase,
             serviceNumber: serviceNumber)
+        draft.consent = consent.draft
         let logged: LoggedInquiry
         switch try context.hotline.intake(draft, by: try context.operatorName()) {
         case .logged(let done):
@@ -93,6 +97,7 @@ struct InquiryLog: ContextCommand {
                 "Inquiry \(logged.inquiry) logged\(context.pending); \(action) \(logged.ref) (status: \(logged.status))."
             )
             for line in RegistryHitLines.lines(logged.registry) { Console.print(line) }
+            for line in NoticeOutput.waitingLines(logged.newsWaiting) { Console.print(line) }
         }
     }
 
