@@ -29,6 +29,7 @@ let package = Package(
                 .embedInCode("v002_operators.sql"),
                 .embedInCode("v003_search.sql"),
                 .embedInCode("v004_registry.sql"),
+                .embedInCode("v008_shift.sql"),
             ]
         ),
         // The shipped default configuration and region list, embedded the same way.

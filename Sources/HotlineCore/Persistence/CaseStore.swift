@@ -15,6 +15,10 @@ protocol CaseStore {
     func setStatus(_ status: String, lastActivity at: Date, caseId: Int64) throws
     func setBorn(_ born: String?, caseId: Int64) throws
     func setUnit(_ unit: String, caseId: Int64) throws
+    /// Corrections (`case edit`) and notes.
+    func setPerson(_ name: String, caseId: Int64) throws
+    func setRegion(_ code: String, caseId: Int64) throws
+    func setLastActivity(_ at: Date, caseId: Int64) throws
     /// Another inquiry on the case: its count and times.
     func setInquiries(count: Int, last at: Date, caseId: Int64) throws
     /// Up to `limit` references starting with `prefix`, in order.
@@ -52,6 +56,19 @@ struct SQLiteCaseStore: CaseStore {
 
     func setUnit(_ unit: String, caseId: Int64) throws {
         try db.cachedStatement(sql: "UPDATE person_case SET unit = ? WHERE id = ?").execute(arguments: [unit, caseId])
+    }
+
+    func setPerson(_ name: String, caseId: Int64) throws {
+        try db.execute(sql: "UPDATE person_case SET person_name = ? WHERE id = ?", arguments: [name, caseId])
+    }
+
+    func setRegion(_ code: String, caseId: Int64) throws {
+        try db.execute(sql: "UPDATE person_case SET region = ? WHERE id = ?", arguments: [code, caseId])
+    }
+
+    func setLastActivity(_ at: Date, caseId: Int64) throws {
+        try db.execute(
+            sql: "UPDATE person_case SET last_activity_at = ? WHERE id = ?", arguments: [DatabaseTime.text(at), caseId])
     }
 
     func setInquiries(count: Int, last at: Date, caseId: Int64) throws {

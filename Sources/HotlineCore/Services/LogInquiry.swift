@@ -216,42 +216,74 @@ struct ValidInquiry {
     let caseRef: CaseReference?
     let serviceNumber: ServiceNumber?
 
+    /// Every field is checked before any is refused: the operator hears of all the invalid
+    /// ones at once (`invalidFields`), not of one per attempt.
     init(_ draft: InquiryDraft, rules: HotlineRules, today: Date) throws(HotlineError) {
-        caseRef = try draft.caseRef.map { ref throws(HotlineError) in try CaseReference(parsing: ref) }
-        if caseRef == nil {
+        var problems = FieldProblems()
+        caseRef =
+            problems.check { () throws(HotlineError) in
+                try draft.caseRef.map { ref throws(HotlineError) in try CaseReference(parsing: ref) }
+            } ?? nil
+        if draft.caseRef == nil {
             if draft.person == nil {
-                throw .invalidField(
-                    field: "person", value: "", problem: "a new case needs the name of the person sought",
-                    accepted: "--person NAME, or --case REF to add the inquiry to an existing case")
+                problems.check { () throws(HotlineError) in
+                    throw .invalidField(
+                        field: "person", value: "", problem: "a new case needs the name of the person sought",
+                        accepted: "--person NAME, or --case REF to add the inquiry to an existing case")
+                }
             }
             if draft.region == nil {
-                throw .invalidField(
-                    field: "region", value: "",
-                    problem: "a new case needs the home region of the person sought",
-                    accepted: "--region with an ISO 3166-2 code or a region's name")
+                problems.check { () throws(HotlineError) in
+                    throw .invalidField(
+                        field: "region", value: "",
+                        problem: "a new case needs the home region of the person sought",
+                        accepted: "--region with an ISO 3166-2 code or a region's name")
+                }
             }
         }
-        person = try TextRule.name("person").validate(draft.person)
-        region = try draft.region.map { name throws(HotlineError) in try rules.regions.region(name) }
-        born = try draft.born.map { text throws(HotlineError) in
-            try PartialDate(parsing: text, field: "born", today: today)
+        person = problems.check { () throws(HotlineError) in try TextRule.name("person").validate(draft.person) } ?? nil
+        region =
+            problems.check { () throws(HotlineError) in
+                try draft.region.map { name throws(HotlineError) in try rules.regions.region(name) }
+            } ?? nil
+        born =
+            problems.check { () throws(HotlineError) in
+                try draft.born.map { text throws(HotlineError) in
+                    try PartialDate(parsing: text, field: "born", today: today)
+                }
+            } ?? nil
+        unit = problems.check { () throws(HotlineError) in try TextRule.line("unit").validate(draft.unit) } ?? nil
+        serviceNumber =
+            problems.check { () throws(HotlineError) in
+                try draft.serviceNumber.map { text throws(HotlineError) in try ServiceNumber(parsing: text) }
+            } ?? nil
+        let inquirer = problems.check { () throws(HotlineError) in
+            try TextRule.name("inquirer").validate(draft.inquirer)
         }
-        unit = try TextRule.line("unit").validate(draft.unit)
-        serviceNumber = try draft.serviceNumber.map { text throws(HotlineError) in try ServiceNumber(parsing: text) }
-        inquirer = try TextRule.name("inquirer").validate(draft.inquirer)
-        relationship = try rules.relationships.term(draft.relationship)
-        channel = try rules.channels.term(draft.channel)
-        guard draft.contacts.count <= Hotline.maxContactsPerInquiry else {
-            throw .invalidField(
-                field: "contact", value: "\(draft.contacts.count) contacts", problem: "too many contacts",
-                accepted: "at most \(Hotline.maxContactsPerInquiry) contacts per inquiry")
+        let relationship = problems.check { () throws(HotlineError) in try rules.relationships.term(draft.relationship)
         }
+        let channel = problems.check { () throws(HotlineError) in try rules.channels.term(draft.channel) }
         var contacts: [Contact] = []
-        for text in draft.contacts {
-            let contact = try Contact(parsing: text, defaultCountry: rules.defaultCountry)
-            if !contacts.contains(contact) { contacts.append(contact) }
+        if draft.contacts.count > Hotline.maxContactsPerInquiry {
+            problems.check { () throws(HotlineError) in
+                throw .invalidField(
+                    field: "contact", value: "\(draft.contacts.count) contacts", problem: "too many contacts",
+                    accepted: "at most \(Hotline.maxContactsPerInquiry) contacts per inquiry")
+            }
+        } else {
+            for text in draft.contacts {
+                let contact = problems.check { () throws(HotlineError) in
+                    try Contact(parsing: text, defaultCountry: rules.defaultCountry)
+                }
+                if let contact, !contacts.contains(contact) { contacts.append(contact) }
+            }
         }
         self.contacts = contacts
-        note = try TextRule.note("note").validate(draft.note)
+        note = problems.check { () throws(HotlineError) in try TextRule.note("note").validate(draft.note) } ?? nil
+        try problems.throwIfAny()
+        // Every check passed: each value is there.
+        self.inquirer = inquirer!
+        self.relationship = relationship!
+        self.channel = channel!
     }
 }
