@@ -42,7 +42,7 @@ public struct HotlineConfiguration: Sendable {
         let shell = Part(self, "shell")
         let registry = Part(self, "registry")
         let top = Part(self, nil)
-        return HotlineSettings(
+        var settings = HotlineSettings(
             version: Int(try top.number("version", range: HotlineSettings.versionRange)),
             db: nil, operator: nil, format: nil,
             busyTimeoutSeconds: try top.number("busyTimeoutSeconds", range: HotlineSettings.busyTimeoutRange),
@@ -56,6 +56,8 @@ public struct HotlineConfiguration: Sendable {
                 idleTransactionSeconds: try shell.number(
                     "idleTransactionSeconds", range: HotlineSettings.idleTransactionRange)),
             registry: registry.registrySettings())
+        settings.relationshipAliases = Part(self, "relationshipAliases").aliases(of: settings.relationships)
+        return settings
     }
 
     /// The readers of one part of the configuration (`nil`: the top level).
@@ -78,6 +80,13 @@ public struct HotlineConfiguration: Sendable {
 
         func strings(_ key: String) -> [String] {
             reader.stringArray(forKey: ConfigKey(key)) ?? shipped.stringArray(forKey: ConfigKey(key)) ?? []
+        }
+
+        /// Each word's aliases, keyed by the word (a layer may change one word's aliases alone).
+        func aliases(of words: [String]) -> [String: [String]] {
+            var aliases: [String: [String]] = [:]
+            for word in words { aliases[word] = strings(word) }
+            return aliases
         }
 
         /// The registry block: its words, and for each the status it implies and its aliases,

@@ -88,6 +88,8 @@ struct SQLiteCaseStore: CaseStore {
 protocol InquirerStore {
     /// The inquirers (id and name, oldest first, at most 100) who left this contact.
     func inquirers(withContact value: String, kind: String) throws -> [(id: Int64, name: String)]
+    /// The inquirer's name, `nil` when no inquirer has this id.
+    func name(id: Int64) throws -> String?
 }
 
 /// The inquirer store on one SQLite transaction.
@@ -102,6 +104,10 @@ struct SQLiteInquirerStore: InquirerStore {
             ORDER BY inquirer.id LIMIT 100
             """
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [value, kind]).map { ($0[0], $0[1]) }
+    }
+
+    func name(id: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM inquirer WHERE id = ?", arguments: [id])
     }
 }
 

@@ -11,7 +11,7 @@ public struct InquiryDraft: Sendable {
     public var born: String?
     /// Military unit or another identifying detail.
     public var unit: String?
-    /// Who is asking.
+    /// Who is asking; empty when the caller is known by `inquirerId` or by a contact given.
     public var inquirer: String
     public var relationship: String
     public var channel: String
@@ -24,6 +24,8 @@ public struct InquiryDraft: Sendable {
     public var forceNewCase: Bool
     /// The person's service number (личный номер), in any script, spaced or dashed.
     public var serviceNumber: String?
+    /// An inquirer who called before, chosen explicitly (`--inquirer-id`).
+    public var inquirerId: Int64? = nil
 
     public init(
         person: String? = nil, region: String? = nil, born: String? = nil, unit: String? = nil,
@@ -61,10 +63,12 @@ public struct LoggedInquiry: Encodable, Sendable, Equatable {
     /// The registry records that match the person sought, best first (`intake` and `logInquiry`;
     /// the bulk loader leaves it empty).
     public var registry: [RegistryHit] = []
+    /// The inquirer was known (by id or by a contact they left before); `nil` for a new caller.
+    public var knownCaller: KnownCaller? = nil
 
     enum CodingKeys: String, CodingKey {
         case ref = "case"
-        case inquiry, inquirer, newCase, status, registry
+        case inquiry, inquirer, newCase, status, registry, knownCaller
     }
 }
 
@@ -120,8 +124,7 @@ extension Hotline {
                 try history.append(kind: "edit", field: "service number", to: number.text)
             }
         }
-        let inquirerId = try findOrCreateInquirer(
-            name: input.inquirer, contacts: input.contacts, by: operatorName, at: at, in: db)
+        let (inquirerId, inquirerName, knownCaller) = try resolveInquirer(input, by: operatorName, at: at, in: db)
 
         var inquiry = InquiryRecord(
             id: nil, caseId: caseId, inquirerId: inquirerId,
@@ -134,7 +137,7 @@ extension Hotline {
 
         // Every spelling of the person and every inquirer becomes findable by search.
         try NameIndex.add(caseId: caseId, kind: .person, name: inquiry.personName, unit: inquiry.unit, in: db)
-        try NameIndex.add(caseId: caseId, kind: .inquirer, name: input.inquirer, in: db)
+        try NameIndex.add(caseId: caseId, kind: .inquirer, name: inquirerName, in: db)
 
         var history = HistoryWriter(caseId: caseId, at: at, by: operatorName, db: db)
         if isNew {
@@ -154,7 +157,7 @@ extension Hotline {
             }
         }
         try history.append(
-            kind: "inquiry", note: "\(input.inquirer) (\(input.relationship)) via \(input.channel)",
+            kind: "inquiry", note: "\(inquirerName) (\(input.relationship)) via \(input.channel)",
             inquiryId: inquiry.id)
 
         if !isNew {
@@ -163,34 +166,11 @@ extension Hotline {
             personCase.lastActivityAt = at
             try db.cases.setInquiries(count: personCase.inquiryCount, last: at, caseId: caseId)
         }
-        return LoggedInquiry(
+        var logged = LoggedInquiry(
             ref: personCase.ref, inquiry: inquiry.id!, inquirer: inquirerId, newCase: isNew,
             status: personCase.status)
-    }
-
-    /// The inquirer who called before with this name and one of these contacts, given the
-    /// contacts they did not have yet; else a new inquirer.
-    private func findOrCreateInquirer(
-        name: String, contacts: [Contact], by operatorName: OperatorName, at: Date, in db: Database
-    ) throws -> Int64 {
-        var inquirerId: Int64?
-        if !contacts.isEmpty {
-            for contact in contacts where inquirerId == nil {
-                let known = try db.inquirers.inquirers(withContact: contact.value, kind: contact.kind.rawValue)
-                inquirerId = known.first { Self.sameName($0.name, name) }?.id
-            }
-        }
-        if inquirerId == nil {
-            var inquirer = InquirerRecord(
-                id: nil, name: name, createdAt: at, createdBy: operatorName.name)
-            try inquirer.insertNew(db)
-            inquirerId = inquirer.id
-        }
-        for contact in contacts {
-            try ContactRecord(id: nil, inquirerId: inquirerId!, kind: contact.kind.rawValue, value: contact.value)
-                .insertIfNew(db)
-        }
-        return inquirerId!
+        logged.knownCaller = knownCaller
+        return logged
     }
 
     /// Names that differ only in letter case or spacing name the same inquirer.
@@ -208,6 +188,7 @@ struct ValidInquiry {
     let region: Region?
     let born: PartialDate?
     let unit: String?
+    /// Empty when the caller is to be known by `inquirerId` or a contact (`resolveInquirer`).
     let inquirer: String
     let relationship: Term
     let channel: Term
@@ -215,6 +196,7 @@ struct ValidInquiry {
     let note: String?
     let caseRef: CaseReference?
     let serviceNumber: ServiceNumber?
+    let inquirerId: Int64?
 
     /// Every field is checked before any is refused: the operator hears of all the invalid
     /// ones at once (`invalidFields`), not of one per attempt.
@@ -257,9 +239,12 @@ struct ValidInquiry {
             problems.check { () throws(HotlineError) in
                 try draft.serviceNumber.map { text throws(HotlineError) in try ServiceNumber(parsing: text) }
             } ?? nil
+        // No name: the caller must be known by --inquirer-id or a contact (`resolveInquirer`).
+        let knownBy = draft.inquirerId != nil || !draft.contacts.isEmpty
         let inquirer = problems.check { () throws(HotlineError) in
-            try TextRule.name("inquirer").validate(draft.inquirer)
+            knownBy && draft.inquirer.isEmpty ? "" : try TextRule.name("inquirer").validate(draft.inquirer)
         }
+        inquirerId = draft.inquirerId
         let relationship = problems.check { () throws(HotlineError) in try rules.relationships.term(draft.relationship)
         }
         let channel = problems.check { () throws(HotlineError) in try rules.channels.term(draft.channel) }
