@@ -141,3 +141,92 @@ struct FieldProblems {
         throw errors.count == 1 ? first : .invalidFields(errors)
     }
 }
+
+/// Corrections to one inquiry: `nil` or empty leaves a field as it is.
+public struct InquiryEditDraft: Sendable {
+    public var id: Int64
+    public var relationship: String?
+    /// `KIND:VALUE` contacts to add to the inquirer.
+    public var addContacts: [String]
+    /// `KIND:VALUE` contacts to remove from the inquirer (a wrong number).
+    public var removeContacts: [String]
+    public var note: String?
+
+    public init(
+        id: Int64, relationship: String? = nil, addContacts: [String] = [], removeContacts: [String] = [],
+        note: String? = nil
+    ) {
+        self.id = id
+        self.relationship = relationship
+        self.addContacts = addContacts
+        self.removeContacts = removeContacts
+        self.note = note
+    }
+}
+
+extension Hotline {
+    /// Corrects an inquiry's relationship and its inquirer's contacts; each change is an entry in
+    /// the history of the inquiry's case, with the old and the new value.
+    public func editInquiry(_ draft: InquiryEditDraft, by operatorName: OperatorName) throws -> CaseEdited {
+        var problems = FieldProblems()
+        let relationship = problems.check { () throws(HotlineError) in
+            try draft.relationship.map { word throws(HotlineError) in try rules.relationships.term(word) }
+        }
+        let parse = { (texts: [String]) -> [Contact] in
+            texts.compactMap { text in
+                problems.check { () throws(HotlineError) in
+                    try Contact(parsing: text, defaultCountry: rules.defaultCountry)
+                }
+            }
+        }
+        let added = parse(draft.addContacts)
+        let removed = parse(draft.removeContacts)
+        let note = problems.check { () throws(HotlineError) in try TextRule.note("note").validate(draft.note) }
+        try problems.throwIfAny()
+        guard draft.relationship != nil || !added.isEmpty || !removed.isEmpty else {
+            throw HotlineError.invalidField(
+                field: "edit", value: String(draft.id), problem: "nothing to change was given",
+                accepted: "one or more of --relationship, --contact, --remove-contact")
+        }
+        let at = now()
+        return try database.write { db in
+            try authorize(operatorName, as: .operator, in: db)
+            guard let inquiry = try db.inquiries.inquiry(id: draft.id) else {
+                throw HotlineError.invalidField(
+                    field: "inquiry", value: String(draft.id), problem: "no inquiry has this id",
+                    accepted: "an inquiry's number as `case show` lists it (#12)")
+            }
+            guard let stored = try db.cases.record(id: inquiry.caseId) else {
+                throw HotlineError.caseNotFound("id \(inquiry.caseId)")
+            }
+            let personCase = try PersonCaseRecord.survivor(of: stored, in: db)
+            var changes: [FieldChange] = []
+            if let term = relationship ?? nil, term.name != inquiry.relationship {
+                changes.append(FieldChange(field: "relationship", from: inquiry.relationship, to: term.name))
+                try db.inquiries.setRelationship(term.name, inquiryId: draft.id)
+            }
+            for contact in removed {
+                guard try db.inquiries.removeContact(contact, inquirerId: inquiry.inquirerId) else {
+                    throw HotlineError.invalidField(
+                        field: "remove-contact", value: "\(contact.kind.rawValue):\(contact.value)",
+                        problem: "the inquirer of inquiry \(draft.id) has no such contact",
+                        accepted: "one of the contacts `case show \(personCase.ref)` lists for them")
+                }
+                changes.append(
+                    FieldChange(field: "contact", from: "\(contact.kind.rawValue) \(contact.value)", to: nil))
+            }
+            for contact in added where try db.inquiries.addContact(contact, inquirerId: inquiry.inquirerId) {
+                changes.append(
+                    FieldChange(field: "contact", from: nil, to: "\(contact.kind.rawValue) \(contact.value)"))
+            }
+            var history = HistoryWriter(caseId: personCase.id!, at: at, by: operatorName, db: db)
+            for change in changes {
+                try history.append(
+                    kind: "edit", field: change.field, from: change.from, to: change.to, note: note ?? nil,
+                    inquiryId: draft.id)
+            }
+            if !changes.isEmpty { try db.cases.setLastActivity(at, caseId: personCase.id!) }
+            return CaseEdited(ref: personCase.ref, changes: changes)
+        }
+    }
+}
