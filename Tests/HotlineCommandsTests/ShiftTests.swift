@@ -11,7 +11,8 @@ struct ShiftTests {
     private static func snapshot(_ cli: CLI) throws -> [String] {
         try DatabaseQueue(path: cli.dbPath).read { db in
             let tables = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%search%' ORDER BY name")
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%search%' ORDER BY name")
             return try tables.flatMap { table in
                 try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { "\(table): \($0)" }
             }
@@ -56,8 +57,10 @@ struct ShiftTests {
         #expect(try Self.snapshot(cli) == before)
     }
 
-    @Test(arguments: [("wife", "spouse"), ("Husband", "spouse"), ("son", "child"), ("мать", "mother"),
-        ("жена", "spouse"), ("брат", "sibling"), ("дружина", "spouse"), ("sister", "sibling")])
+    @Test(arguments: [
+        ("wife", "spouse"), ("Husband", "spouse"), ("son", "child"), ("мать", "mother"),
+        ("жена", "spouse"), ("брат", "sibling"), ("дружина", "spouse"), ("sister", "sibling"),
+    ])
     func aRelationshipWordIsTaken(word: String, term: String) async throws {
         let cli = try CLI()
         let ref = try await cli.logInquiry()
@@ -80,9 +83,10 @@ struct ShiftTests {
             "--channel", "pigeon", "--born", "2999", "--new-case",
         ])
         #expect(result.code == 1)
-        for field in ["invalid region 'Narnia'", "invalid relationship 'neighbour'", "invalid channel 'pigeon'",
-            "invalid born '2999'", "4 fields are invalid"]
-        {
+        for field in [
+            "invalid region 'Narnia'", "invalid relationship 'neighbour'", "invalid channel 'pigeon'",
+            "invalid born '2999'", "4 fields are invalid",
+        ] {
             #expect(result.err.contains(field), "\(field): \(result.err)")
         }
         #expect(try Self.snapshot(cli) == before)
@@ -105,7 +109,9 @@ struct ShiftTests {
         #expect(last["by"] as? String == "tester")
     }
 
-    @Test(arguments: [["case", "note", "1234-5678", "x"], ["case", "note", "REF", " "], ["case", "note", "REF", "a\u{07}"]])
+    @Test(arguments: [
+        ["case", "note", "1234-5678", "x"], ["case", "note", "REF", " "], ["case", "note", "REF", "a\u{07}"],
+    ])
     func aBadNoteIsRefusedAndWritesNothing(words: [String]) async throws {
         let cli = try CLI()
         let ref = try await cli.logInquiry()
@@ -225,7 +231,8 @@ struct ShiftTests {
         #expect(ambiguous.code == 1)
         #expect(ambiguous.err.contains("several inquirers") && ambiguous.err.contains("--inquirer-id"))
         for words in [
-            ["--inquirer-id", "99"], ["--inquirer-id", "1", "--inquirer", "Ольга"], ["--contact", "phone:8 926 000-00-01"],
+            ["--inquirer-id", "99"], ["--inquirer-id", "1", "--inquirer", "Ольга"],
+            ["--contact", "phone:8 926 000-00-01"],
         ] {
             let result = await cli.run(
                 ["inquiry", "log", "--case", ref, "--relationship", "sister", "--channel", "phone"] + words)
@@ -252,8 +259,10 @@ struct ShiftTests {
         let cli = try CLI()
         #expect(await cli.run(["operator", "add", "anna"], operatorName: "anna").code == 0)
         #expect(
-            await cli.run(["operator", "add", "taras", "--role", "operator", "--display", "Тарас К."], operatorName: "anna")
-                .code == 0)
+            await cli.run(
+                ["operator", "add", "taras", "--role", "operator", "--display", "Тарас К."], operatorName: "anna"
+            )
+            .code == 0)
         let ref = try await { () async throws -> String in
             let result = await cli.run(
                 [
@@ -307,7 +316,8 @@ struct ShiftTests {
         let pending = try #require(waiting["pending"] as? [String: Any])
         #expect(pending["status"] as? String == "deceased" && pending["requestedBy"] as? String == "anna")
         #expect(pending["source"] as? String == "list of 2024-05-20")
-        #expect((await cli.run(["case", "show", ref], operatorName: "oleg")).out.contains("WAITING:  move to deceased"))
+        #expect(
+            (await cli.run(["case", "show", ref], operatorName: "oleg")).out.contains("WAITING:  move to deceased"))
         #expect((await cli.run(["audit"], operatorName: "oleg")).out.contains("waiting for a second operator"))
 
         // The one who asked cannot approve; a second request cannot pile up.

@@ -36,12 +36,14 @@ struct CaseStatusCommand: ContextCommand {
         let changed = try context.hotline.changeStatus(change, by: try context.operatorName())
         switch context.format {
         case .json: Console.print(try Render.json(changed))
-        case .table,
-            .csv where changed.awaitingApproval:
+        case .table, .csv:
+            guard changed.awaitingApproval else {
+                Console.print("Case \(changed.ref): \(changed.from) -> \(changed.to)\(context.pending).")
+                return
+            }
             Console.print(
                 "Case \(changed.ref): \(changed.from) -> \(changed.to) waits for a second operator\(context.pending): "
                     + "`case approve \(changed.ref)` applies it, `case reject \(changed.ref) --note WHY` drops it.")
-        case .table, .csv: Console.print("Case \(changed.ref): \(changed.from) -> \(changed.to)\(context.pending).")
         }
     }
 }
