@@ -358,6 +358,23 @@ struct ShiftTests {
         #expect((last["note"] as? String)?.contains("the caller meant another man") == true)
         #expect(await cli.run(["case", "reject", ref, "--note", "x"], operatorName: "oleg").code == 1)
     }
+
+    @Test func aCaseWithAMoveWaitingIsNotMergedAway() async throws {
+        let (cli, ref) = try await Self.twoOperators()
+        let other = await cli.run(
+            [
+                "inquiry", "log", "--person", "Петров Олег", "--region", "RU-KRS", "--inquirer", "Анна",
+                "--relationship", "wife", "--channel", "phone", "--new-case", "--format", "json",
+            ], operatorName: "anna")
+        let survivor = try #require(try Self.object(other)["case"] as? String)
+        #expect(
+            await cli.run(["case", "status", ref, "deceased", "--source", "a list"], operatorName: "anna").code == 0)
+        let before = try Self.snapshot(cli)
+        let merged = await cli.run(["case", "merge", ref, "into", survivor], operatorName: "oleg")
+        #expect(merged.code == 1)
+        #expect(merged.err.contains("waits on it"), "\(merged.err)")
+        #expect(try Self.snapshot(cli) == before)
+    }
 }
 
 /// A note typed in Cyrillic into `hotline shell` on a real terminal is stored as typed.

@@ -123,6 +123,17 @@ extension Hotline {
         return (personCase, request)
     }
 
+    /// A case merged away would leave its waiting move behind, out of reach of `case approve`:
+    /// the move is decided first.
+    func refuseWaitingMove(on duplicate: PersonCaseRecord, in db: Database) throws {
+        guard let waiting = try db.statusRequests.waiting(caseId: duplicate.id!) else { return }
+        throw HotlineError.invalidField(
+            field: "case", value: duplicate.ref,
+            problem: "a move to \(waiting.status) asked by \(waiting.requestedBy) waits on it",
+            accepted: "a case with no move waiting: `case approve \(duplicate.ref)` or `case reject \(duplicate.ref) "
+                + "--note WHY` first")
+    }
+
     /// The move waiting on a case, for `case show`.
     func pendingStatusChange(caseId: Int64, in db: Database) throws -> PendingStatusChange? {
         try db.statusRequests.waiting(caseId: caseId).map {
