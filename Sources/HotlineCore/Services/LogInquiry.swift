@@ -53,8 +53,8 @@ public struct LoggedInquiry: Encodable, Sendable, Equatable {
     public let ref: String
     /// The inquiry's id.
     public let inquiry: Int64
-    /// The inquirer's id (an inquirer who called before, with the same name and a shared
-    /// contact, is the same inquirer).
+    /// The inquirer's id (a caller known by a contact they left before, or by `inquirerId`, is
+    /// the same inquirer: `knownCaller` says so).
     public let inquirer: Int64
     /// Whether this inquiry opened the case.
     public let newCase: Bool
