@@ -106,6 +106,10 @@ public struct RegionCatalog: Sendable {
     /// near enough to be a misspelling (two edits, or a third of the query's letters) and the
     /// only one that near.
     private func nearest(to queryCores: [String]) -> Region? {
+        // The distance costs the product of the lengths for each of ~1,300 names: a pasted
+        // megabyte would hang the command (the stress tool's hostile lane found it). No
+        // region's name is near 80 letters.
+        guard queryCores.allSatisfy({ $0.utf8.count <= Self.longestNearMiss }) else { return nil }
         var best: (distance: Int, regions: [Region]) = (Int.max, [])
         for key in folded.keys where !key.core.isEmpty {
             for query in queryCores {
@@ -120,6 +124,9 @@ public struct RegionCatalog: Sendable {
         }
         return best.regions.count == 1 ? best.regions[0] : nil
     }
+
+    /// The longest query a near miss is looked for.
+    static let longestNearMiss = 80
 
     /// Levenshtein distance over the folded (ASCII) keys.
     static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
