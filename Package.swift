@@ -30,6 +30,7 @@ let package = Package(
                 .embedInCode("v003_search.sql"),
                 .embedInCode("v004_registry.sql"),
                 .embedInCode("v005_notices.sql"),
+                .embedInCode("v008_shift.sql"),
             ]
         ),
         // The shipped default configuration and region list, embedded the same way.

@@ -3,7 +3,9 @@
 
 The region list is data, not code: it comes from ISO 3166-2 as packaged by Debian
 (`apt-get install iso-codes`; `dpkg -L iso-codes` lists the files read here), with the
-Russian and Ukrainian names taken from the package's gettext translations.
+Russian and Ukrainian names taken from the package's gettext translations, and the names
+people say that ISO does not list (Moscow, Kiev, Zaporizhzhia, Yekaterinburg, Нижний Новгород)
+merged from the committed region-aliases.json beside this script.
 
 Usage: python3 Config/generate-regions.py [COUNTRY ...]   (default: RU UA)
 """
@@ -15,6 +17,7 @@ import sys
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-2.json"
 LOCALE_DIR = "/usr/share/locale"
 LANGUAGES = ["ru", "uk"]
+ALIASES_JSON = os.path.join(os.path.dirname(os.path.abspath(__file__)), "region-aliases.json")
 # Known errors in iso-codes 4.15.0's translations, kept here (and only here) until fixed
 # upstream: each entry is checked against the value it replaces, so a fixed upstream
 # translation makes the generator say so instead of silently overriding it.
@@ -55,6 +58,7 @@ def main() -> None:
                 region[lang] = right
         regions.append(region)
     regions.sort(key=lambda r: r["code"])
+    merge_aliases(regions)
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "regions.json")
     with open(out, "w", encoding="utf-8") as f:
         json.dump(
@@ -64,6 +68,28 @@ def main() -> None:
         f.write("\n")
     missing = [r["code"] for r in regions if not (r["ru"] and r["uk"])]
     print(f"wrote {len(regions)} regions to {out}; missing a translation: {missing or 'none'}")
+
+
+def merge_aliases(regions) -> None:
+    """Adds each region's aliases; an alias for an unknown code, or one given to two regions
+    or equal to another region's own name, stops the generator rather than guess."""
+    with open(ALIASES_JSON, encoding="utf-8") as f:
+        aliases = json.load(f)["aliases"]
+    by_code = {r["code"]: r for r in regions}
+    owner = {}
+    for region in regions:
+        for name in (region["en"], region["ru"], region["uk"]):
+            if name:
+                owner.setdefault(name.casefold(), region["code"])
+    for code, names in aliases.items():
+        if code not in by_code:
+            continue  # a region of a country not generated this time
+        for name in names:
+            other = owner.get(name.casefold())
+            if other and other != code:
+                sys.exit(f"alias {name!r} of {code} already names {other}; review region-aliases.json")
+            owner[name.casefold()] = code
+        by_code[code]["aliases"] = names
 
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ public enum HotlineError: Error, Equatable, Sendable {
     case invalidField(field: String, value: String, problem: String, accepted: String)
     /// A case reference that is not well formed or fails its check digit.
     case invalidReference(String, problem: String)
+    /// Several fields of one command broke their rules (each an `invalidField` or
+    /// `invalidReference`): all are reported at once.
+    indirect case invalidFields([HotlineError])
     /// A well-formed reference that names no case.
     case caseNotFound(String)
     /// A status change the lifecycle forbids.
@@ -45,6 +48,9 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
             return "invalid case reference \(HotlineError.quoted(text)): \(problem). "
                 + "A reference is 8 digits such as 4821-9935; the last digit is a check digit, "
                 + "so a mistyped or swapped digit is caught: ask the family to read it again."
+        case .invalidFields(let errors):
+            return "\(errors.count) fields are invalid; nothing was written:\n"
+                + errors.map { "  - \($0.description)" }.joined(separator: "\n")
         case .caseNotFound(let ref):
             return "no case has reference \(ref)."
         case .forbiddenMove(let ref, let from, let to, let allowed):

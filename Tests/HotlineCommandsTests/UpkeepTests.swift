@@ -89,7 +89,7 @@ struct UpkeepTests {
         let object = try #require(try result.json as? [String: Any])
         #expect(
             object["applied"] as? [String] == [
-                "v001_initial", "v002_operators", "v003_search", "v004_registry", "v005_notices",
+                "v001_initial", "v002_operators", "v003_search", "v004_registry", "v005_notices", "v008_shift",
             ])
         #expect(object["pending"] as? [String] == [])
     }

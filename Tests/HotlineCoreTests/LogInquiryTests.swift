@@ -299,7 +299,7 @@ import Testing
 
     @Test func unknownRelationshipOrChannelIsRefusedListingTheAccepted() throws {
         let fixture = try Fixture()
-        let relationship = #expect(throws: HotlineError.self) { try fixture.log(draft(relationship: "cousin")) }
+        let relationship = #expect(throws: HotlineError.self) { try fixture.log(draft(relationship: "neighbour")) }
         #expect(invalidField(relationship)?.field == "relationship")
         #expect(invalidField(relationship)?.accepted.contains("mother, father, spouse") == true)
         let channel = #expect(throws: HotlineError.self) { try fixture.log(draft(channel: "pigeon")) }

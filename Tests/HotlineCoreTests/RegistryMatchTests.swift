@@ -159,7 +159,7 @@ import Testing
     @Test func aCapturedRecordForADeceasedCaseIsAConflict() throws {
         let f = try Fixture()
         let logged = try f.log(draft())
-        try f.changeStatus(StatusChangeDraft(ref: logged.ref, status: "deceased"), at: minutes(1))
+        try f.markDeceased(logged.ref, at: minutes(1))
         try f.importList(importedTable([record(says: "captured")]), at: minutes(2))
         let match = try #require(try f.matches().first)
         #expect(match.state == "conflict")
@@ -174,7 +174,7 @@ import Testing
         try f.importList(importedTable([record(says: "captured")]))
         let match = try #require(try f.matches().first)
         #expect(match.state == "proposed")
-        try f.changeStatus(StatusChangeDraft(ref: logged.ref, status: "deceased"), at: minutes(1))
+        try f.markDeceased(logged.ref, at: minutes(1))
         let before = try f.snapshot()
         #expect(throws: HotlineError.self) { try f.hotline().confirmMatch(match.id, by: OperatorName("anna")) }
         #expect(try f.snapshot() == before)

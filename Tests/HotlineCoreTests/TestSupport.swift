@@ -100,6 +100,12 @@ struct Fixture {
         try hotline(at: now).changeStatus(draft, by: OperatorName(name))
     }
 
+    /// Moves a case to deceased by hand: anna asks (with a source), oleg approves.
+    func markDeceased(_ ref: String, at now: Date = t0) throws {
+        try changeStatus(StatusChangeDraft(ref: ref, status: "deceased", source: "a list"), at: now)
+        try hotline(at: now).approveStatus(ref: ref, by: OperatorName("oleg"))
+    }
+
     func cases(_ filter: CaseFilter = CaseFilter(), by name: String = "anna") throws -> [CaseSummary] {
         try hotline().cases(filter, as: OperatorName(name))
     }

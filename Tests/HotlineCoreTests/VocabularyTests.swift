@@ -16,12 +16,26 @@ import Testing
     }
 
     @Test func unknownWordIsRefusedListingEveryAcceptedWord() {
-        let error = #expect(throws: HotlineError.self) { try relationships.term("cousin") }
+        let error = #expect(throws: HotlineError.self) { try relationships.term("neighbour") }
         #expect(
             error
                 == .invalidField(
-                    field: "relationship", value: "cousin", problem: "it is not in the list",
-                    accepted: "mother, father, spouse, sibling, child, grandparent, other-relative, friend, other"))
+                    field: "relationship", value: "neighbour", problem: "it is not in the list",
+                    accepted: "mother, father, spouse, sibling, child, grandparent, other-relative, friend, other"
+                        + " (or a common word for one: mom, dad, wife, brother, …)"))
+    }
+
+    @Test func aCommonWordForARelationshipIsTakenAsIt() throws {
+        for (word, term) in [("wife", "spouse"), ("Cousin", "other-relative"), ("мать", "mother"), ("Сын", "child")] {
+            #expect(try relationships.term(word).name == term, "\(word)")
+        }
+        // An alias of a word the hotline does not use is left out; one given to two words is refused.
+        let own = try Vocabulary(field: "relationship", words: ["parent"], aliases: ["spouse": ["wife"]])
+        #expect(throws: HotlineError.self) { try own.term("wife") }
+        #expect(throws: HotlineError.self) {
+            try Vocabulary(
+                field: "relationship", words: ["mother", "father"], aliases: ["mother": ["мама"], "father": ["мама"]])
+        }
     }
 
     @Test func everyWordTheErrorListsIsAccepted() throws {

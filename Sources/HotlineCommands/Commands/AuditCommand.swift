@@ -21,6 +21,7 @@ struct AuditCommand: ContextCommand, ListCommand {
             entries, format: context.format,
             columns: [
                 ("at", { Render.time($0.at, for: context.format) }), ("by", \.by), ("subject", \.subject),
+                ("person", { $0.person ?? "" }),
                 ("kind", \.kind),
                 ("change", Self.change), ("note", { $0.note?.replacing("\n", with: " ") ?? "" }),
             ])

@@ -62,6 +62,15 @@ struct DemoCommand: AsyncParsableCommand {
             ], base: base)
         _ = try await step(
             ["case", "status", ref, "captured", "--note", "Confirmed by the unit."], base: base)
+        // An operator's shift (issue 17): a plain note, and the mother calling back from her
+        // number: the phone says who she is, and `мать` is taken for mother.
+        _ = try await step(
+            ["case", "note", ref, "Позвонили в МККК ещё раз: новостей нет.", "--source", "ICRC hotline"], base: base)
+        _ = try await step(
+            [
+                "inquiry", "log", "--case", ref, "--relationship", "мать", "--channel", "phone", "--contact",
+                "phone:8 916 123-45-67", "--note", "Asked for news.",
+            ], base: base)
         _ = try await step(["search", "Pyotr Ivanof"], base: base)
         _ = try await step(["case", "list", "--open", "--region", "Курская область"], base: base)
         _ = try await step(["case", "list", "--open"], base: base)

@@ -177,7 +177,7 @@ public enum CommandRunner {
         case .configuration: return 78  // EX_CONFIG
         case .databaseBusy: return 75  // EX_TEMPFAIL: try again
         case .databaseUnavailable: return 74  // EX_IOERR
-        case .invalidField, .invalidReference, .caseNotFound, .forbiddenMove: return 1
+        case .invalidField, .invalidFields, .invalidReference, .caseNotFound, .forbiddenMove: return 1
         case .refused: return 77  // EX_NOPERM
         case .likelyDuplicates: return likelyDuplicateExitCode
         case .brokenMerge: return 1  // a damaged file, like databaseFailure

@@ -43,7 +43,7 @@ public struct HotlineConfiguration: Sendable {
         let registry = Part(self, "registry")
         let notices = Part(self, "notices")
         let top = Part(self, nil)
-        return HotlineSettings(
+        var settings = HotlineSettings(
             version: Int(try top.number("version", range: HotlineSettings.versionRange)),
             db: nil, operator: nil, format: nil,
             busyTimeoutSeconds: try top.number("busyTimeoutSeconds", range: HotlineSettings.busyTimeoutRange),
@@ -63,6 +63,8 @@ public struct HotlineConfiguration: Sendable {
                 deliverWithinHours: try notices.number(
                     "deliverWithinHours", range: HotlineSettings.deliverWithinHoursRange),
                 textChannels: notices.strings("textChannels")))
+        settings.relationshipAliases = Part(self, "relationshipAliases").aliases(of: settings.relationships)
+        return settings
     }
 
     /// The readers of one part of the configuration (`nil`: the top level).
@@ -85,6 +87,13 @@ public struct HotlineConfiguration: Sendable {
 
         func strings(_ key: String) -> [String] {
             reader.stringArray(forKey: ConfigKey(key)) ?? shipped.stringArray(forKey: ConfigKey(key)) ?? []
+        }
+
+        /// Each word's aliases, keyed by the word (a layer may change one word's aliases alone).
+        func aliases(of words: [String]) -> [String: [String]] {
+            var aliases: [String: [String]] = [:]
+            for word in words { aliases[word] = strings(word) }
+            return aliases
         }
 
         /// The registry block: its words, and for each the status it implies and its aliases,

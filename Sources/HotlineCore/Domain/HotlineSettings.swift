@@ -78,6 +78,8 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
     public var lifecycle: LifecycleSettings
     public var channels: [String]
     public var relationships: [String]
+    /// Other words for each relationship (`wife` for spouse, `мать` for mother), by relationship.
+    public var relationshipAliases: [String: [String]]? = nil
     public var shell: ShellSettings
     /// `nil`: the shipped registry vocabulary.
     public var registry: RegistrySettings?
@@ -198,7 +200,8 @@ public struct HotlineRules: Sendable {
             initial: lifecycle.initial, open: lifecycle.open, closed: lifecycle.closed,
             reopenTo: lifecycle.reopenTo)
         channels = try Vocabulary(field: "channel", words: settings.channels)
-        relationships = try Vocabulary(field: "relationship", words: settings.relationships)
+        relationships = try Vocabulary(
+            field: "relationship", words: settings.relationships, aliases: settings.relationshipAliases ?? [:])
         let registry = settings.registry ?? HotlineSettings.shipped.registry!  // the shipped file has the block
         self.registry = try RegistryVocabulary(
             words: registry.says, implies: registry.implies, aliases: registry.aliases, lifecycle: self.lifecycle)

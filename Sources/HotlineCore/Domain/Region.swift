@@ -9,9 +9,23 @@ public struct Region: Hashable, Sendable, Codable {
     public let en: String
     public let ru: String?
     public let uk: String?
+    /// Names people say that ISO does not list (`Moscow`, `Kiev`, `Yekaterinburg`), from
+    /// Config/region-aliases.json through the generator.
+    public let aliases: [String]?
 
-    /// Every name the region goes by.
+    /// The region's names in English, Russian and Ukrainian.
     public var names: [String] { [en, ru, uk].compactMap { $0 } }
+    /// Every name the region is looked up by: its names and its aliases.
+    public var spokenNames: [String] { names + (aliases ?? []) }
+
+    public init(code: String, type: String, en: String, ru: String?, uk: String?, aliases: [String]? = nil) {
+        self.code = code
+        self.type = type
+        self.en = en
+        self.ru = ru
+        self.uk = uk
+        self.aliases = aliases
+    }
 }
 
 /// The regions a hotline serves, looked up by code or by any name, in any script.
@@ -79,7 +93,52 @@ public struct RegionCatalog: Sendable {
             }
             return candidates[0]
         }
+        if let nearest = nearest(to: queryCores) {
+            let name = nearest.ru ?? nearest.en
+            throw .invalidField(
+                field: field, value: query, problem: "no such region (did you mean \(nearest.code) \(name)?)",
+                accepted: accepted)
+        }
         throw .invalidField(field: field, value: query, problem: "no such region", accepted: accepted)
+    }
+
+    /// The region whose name (without type words) is fewest edits from the query, if it is
+    /// near enough to be a misspelling (two edits, or a third of the query's letters) and the
+    /// only one that near.
+    private func nearest(to queryCores: [String]) -> Region? {
+        // The distance costs the product of the lengths for each of ~1,300 names: a pasted
+        // megabyte would hang the command (the stress tool's hostile lane found it). No
+        // region's name is near 80 letters.
+        guard queryCores.allSatisfy({ $0.utf8.count <= Self.longestNearMiss }) else { return nil }
+        var best: (distance: Int, regions: [Region]) = (Int.max, [])
+        for key in folded.keys where !key.core.isEmpty {
+            for query in queryCores {
+                let distance = Self.editDistance(Array(query.utf8), Array(key.core.utf8))
+                guard distance <= max(2, query.utf8.count / 3) else { continue }
+                if distance < best.distance {
+                    best = (distance, [key.region])
+                } else if distance == best.distance, !best.regions.contains(key.region) {
+                    best.regions.append(key.region)
+                }
+            }
+        }
+        return best.regions.count == 1 ? best.regions[0] : nil
+    }
+
+    /// The longest query a near miss is looked for.
+    static let longestNearMiss = 80
+
+    /// Levenshtein distance over the folded (ASCII) keys.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// The region with exactly this code, as stored in the database.
@@ -98,6 +157,8 @@ public struct RegionCatalog: Sendable {
         "oblast", "oblasti", "kray", "krai", "respublika", "respublica", "republic", "of", "the",
         "avtonomnyy", "avtonomnaya", "avtonomnyi", "avtonomna", "okrug", "region", "territory",
         "province", "autonomous", "district", "city", "gorod", "misto", "g", "m",
+        // Abbreviations as forms and lists write them: обл., респ., АО, авт. окр.
+        "obl", "resp", "rep", "ao", "avt", "okr", "oblast'", "kr",
     ]
 
     fileprivate static func strippingTypeWords(_ key: String) -> String {
@@ -124,7 +185,7 @@ private final class FoldedNames: Sendable {
         computed.withLock { keys in
             if let keys { return keys }
             let folded = regions.flatMap { region in
-                region.names.flatMap(LatinFold.keys).map { (region, $0, RegionCatalog.strippingTypeWords($0)) }
+                region.spokenNames.flatMap(LatinFold.keys).map { (region, $0, RegionCatalog.strippingTypeWords($0)) }
             }
             keys = folded
             return folded

@@ -12,8 +12,13 @@ public struct Vocabulary: Sendable {
     /// The field the words fill, for error messages.
     public let field: String
     public let terms: [Term]
+    /// Other words for a term, normalised (`wife` -> spouse, `мать` -> mother).
+    private let byAlias: [String: Term]
+    /// A few aliases to name in an error, one per term in the configured order.
+    private let aliasExamples: [String]
 
-    public init(field: String, words: [String]) throws(HotlineError) {
+    /// `aliases`: other words for each word, keyed by the word as configured.
+    public init(field: String, words: [String], aliases: [String: [String]] = [:]) throws(HotlineError) {
         guard !words.isEmpty else {
             throw .configuration("\(field): the list of accepted values is empty")
         }
@@ -26,6 +31,21 @@ public struct Vocabulary: Sendable {
         }
         self.field = field
         terms = names.map { Term(name: $0) }
+        var byAlias: [String: Term] = [:]
+        for (word, others) in aliases {
+            // Aliases of a word this hotline does not use are left out, not an error: the
+            // shipped aliases must not stop a hotline with its own list from starting.
+            guard let term = terms.first(where: { $0.name == Self.normalized(word) }) else { continue }
+            for alias in others {
+                let key = Self.normalized(alias)
+                if let other = byAlias[key] ?? terms.first(where: { $0.name == key }), other != term {
+                    throw .configuration("\(field): '\(alias)' is given for both \(other.name) and \(term.name)")
+                }
+                byAlias[key] = term
+            }
+        }
+        self.byAlias = byAlias
+        aliasExamples = words.compactMap { aliases[$0]?.first }.prefix(4).map { $0 }
     }
 
     /// One spelling for a word, configured or typed: lower case, `-` for spaces and `_`.
@@ -38,10 +58,12 @@ public struct Vocabulary: Sendable {
     public func term(_ word: String) throws(HotlineError) -> Term {
         if let term = terms.first(where: { $0.name == word }) { return term }  // as listed: most calls
         let wanted = Self.normalized(word)
-        guard let term = terms.first(where: { $0.name == wanted }) else {
+        guard let term = terms.first(where: { $0.name == wanted }) ?? byAlias[wanted] else {
+            let examples =
+                aliasExamples.isEmpty ? "" : " (or a common word for one: \(aliasExamples.joined(separator: ", ")), …)"
             throw .invalidField(
                 field: field, value: word, problem: "it is not in the list",
-                accepted: terms.map(\.name).joined(separator: ", "))
+                accepted: terms.map(\.name).joined(separator: ", ") + examples)
         }
         return term
     }

@@ -15,6 +15,10 @@ protocol CaseStore {
     func setStatus(_ status: String, lastActivity at: Date, caseId: Int64) throws
     func setBorn(_ born: String?, caseId: Int64) throws
     func setUnit(_ unit: String, caseId: Int64) throws
+    /// Corrections (`case edit`) and notes.
+    func setPerson(_ name: String, caseId: Int64) throws
+    func setRegion(_ code: String, caseId: Int64) throws
+    func setLastActivity(_ at: Date, caseId: Int64) throws
     /// Another inquiry on the case: its count and times.
     func setInquiries(count: Int, last at: Date, caseId: Int64) throws
     /// Up to `limit` references starting with `prefix`, in order.
@@ -54,6 +58,19 @@ struct SQLiteCaseStore: CaseStore {
         try db.cachedStatement(sql: "UPDATE person_case SET unit = ? WHERE id = ?").execute(arguments: [unit, caseId])
     }
 
+    func setPerson(_ name: String, caseId: Int64) throws {
+        try db.execute(sql: "UPDATE person_case SET person_name = ? WHERE id = ?", arguments: [name, caseId])
+    }
+
+    func setRegion(_ code: String, caseId: Int64) throws {
+        try db.execute(sql: "UPDATE person_case SET region = ? WHERE id = ?", arguments: [code, caseId])
+    }
+
+    func setLastActivity(_ at: Date, caseId: Int64) throws {
+        try db.execute(
+            sql: "UPDATE person_case SET last_activity_at = ? WHERE id = ?", arguments: [DatabaseTime.text(at), caseId])
+    }
+
     func setInquiries(count: Int, last at: Date, caseId: Int64) throws {
         try db.cachedStatement(
             sql: "UPDATE person_case SET inquiry_count = ?, last_inquiry_at = ?, last_activity_at = ? WHERE id = ?"
@@ -71,6 +88,8 @@ struct SQLiteCaseStore: CaseStore {
 protocol InquirerStore {
     /// The inquirers (id and name, oldest first, at most 100) who left this contact.
     func inquirers(withContact value: String, kind: String) throws -> [(id: Int64, name: String)]
+    /// The inquirer's name, `nil` when no inquirer has this id.
+    func name(id: Int64) throws -> String?
 }
 
 /// The inquirer store on one SQLite transaction.
@@ -85,6 +104,10 @@ struct SQLiteInquirerStore: InquirerStore {
             ORDER BY inquirer.id LIMIT 100
             """
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [value, kind]).map { ($0[0], $0[1]) }
+    }
+
+    func name(id: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM inquirer WHERE id = ?", arguments: [id])
     }
 }
 

@@ -30,6 +30,24 @@ enum NameIndex {
             ])
     }
 
+    /// Indexes a corrected unit (`case edit --unit`) so search finds the case by it: a new
+    /// entry for the person's name carrying the unit, since an entry's words cannot be changed
+    /// in the contentless FTS table. The old unit stays findable, as every spelling does.
+    static func addUnit(caseId: Int64, name: String, unit: String, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO name_entry (case_id, kind, name, folded) VALUES (?, 'person', ?, ?)",
+            arguments: [caseId, name, NameFolding.key(name)])
+        let id = db.lastInsertedRowID
+        let words = Array(Set(NameFolding.readings(name).flatMap { $0 })).sorted()
+        let skeletons = Array(Set(words.map(NameFolding.skeleton))).sorted()
+        try db.execute(
+            sql: "INSERT INTO name_search (rowid, words, skeletons, details) VALUES (?, ?, ?, ?)",
+            arguments: [
+                id, words.joined(separator: " "), skeletons.joined(separator: " "),
+                NameFolding.words(unit).joined(separator: " "),
+            ])
+    }
+
     /// Indexes every case's names from scratch: for databases written before the index
     /// existed (migration v003) and after a restore of such a file.
     static func rebuild(in db: Database) throws {

@@ -8,7 +8,10 @@ protocol ReportStore {
     /// first; `by` (a JSON array of operator spellings), `since` and `until` (dates or times as
     /// stored) narrow them when given.
     func auditEntries(byJSON: String?, since: String?, until: String?, limit: Int) throws -> [AuditEntry]
-    /// Cases whose status is one of `statusesJSON` (a JSON array), by region, most first.
+    /// Whether any change was recorded under one of these operator spellings (a JSON array).
+    func hasEntries(byJSON: String) throws -> Bool
+    /// Cases whose status is one of `statusesJSON` (a JSON array), by region, most first. A
+    /// merged case lives on in its survivor, so it is never counted (here or below).
     func caseCountsByRegion(statusesJSON: String) throws -> [HotlineStats.Count]
     /// Cases by status, most first.
     func caseCountsByStatus() throws -> [HotlineStats.Count]
@@ -25,29 +28,44 @@ struct SQLiteReportStore: ReportStore {
         // "~" sorts after every digit, so `at <= until + "~"` includes the whole last period.
         let sql = """
             SELECT * FROM (
-                SELECT h.at, h.operator AS by, h.kind, c.ref AS subject, h.field, h.from_value AS "from",
-                    h.to_value AS "to", h.note
+                SELECT h.at, h.operator AS by, h.kind, c.ref AS subject, c.person_name AS person, h.field,
+                    h.from_value AS "from", h.to_value AS "to", h.note
                 FROM case_history h JOIN person_case c ON c.id = h.case_id
                 UNION ALL
-                SELECT at, by, 'operator', subject, action, from_value, to_value, NULL FROM operator_event
+                SELECT at, by, 'operator', subject, NULL, action, from_value, to_value, NULL FROM operator_event
                 UNION ALL
-                SELECT at, by, 'registry', subject, action, NULL, NULL, detail FROM registry_event)
+                SELECT at, by, 'registry', subject, NULL, action, NULL, NULL, detail FROM registry_event)
             WHERE (?1 IS NULL OR by IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
             ORDER BY at DESC LIMIT ?4
             """
         return try AuditEntry.fetchAll(db, sql: sql, arguments: [byJSON, since, until, limit])
     }
 
+    func hasEntries(byJSON: String) throws -> Bool {
+        // Three lookups in the operator-and-time indexes, not a scan of the history.
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM case_history WHERE operator IN (SELECT value FROM json_each(?1)))
+                    OR EXISTS (SELECT 1 FROM operator_event WHERE by IN (SELECT value FROM json_each(?1)))
+                    OR EXISTS (SELECT 1 FROM registry_event WHERE by IN (SELECT value FROM json_each(?1)))
+                """, arguments: [byJSON]) == true
+    }
+
     func caseCountsByRegion(statusesJSON: String) throws -> [HotlineStats.Count] {
         try counts(
             """
             SELECT region AS key, count(*) AS count FROM person_case
-            WHERE status IN (SELECT value FROM json_each(?)) GROUP BY region ORDER BY count DESC, region
+            WHERE status IN (SELECT value FROM json_each(?)) AND merged_into IS NULL GROUP BY region ORDER BY count DESC, region
             """, [statusesJSON])
     }
 
     func caseCountsByStatus() throws -> [HotlineStats.Count] {
-        try counts("SELECT status AS key, count(*) AS count FROM person_case GROUP BY status ORDER BY count DESC")
+        try counts(
+            """
+            SELECT status AS key, count(*) AS count FROM person_case WHERE merged_into IS NULL
+            GROUP BY status ORDER BY count DESC
+            """)
     }
 
     func inquiryCountsPerDay(since: Date) throws -> [HotlineStats.Count] {

@@ -59,6 +59,8 @@ public struct CaseDetail: Encodable, Sendable, Equatable {
     public let allowedMoves: [String]
     public let inquiries: [InquiryDetail]
     public let history: [HistoryItem]
+    /// A move waiting for a second operator's approval (a move to deceased by hand).
+    public var pending: PendingStatusChange? = nil
 }
 
 /// One inquiry of a case, with its inquirer and their contacts.
@@ -161,7 +163,7 @@ extension Hotline {
             let record = try PersonCaseRecord.fetch(ref: ref, in: db)
             let (inquiries, history) = try db.cases.inquiriesAndHistory(caseId: record.id!)  // read from the database
             let status = rules.lifecycle.statuses.first { $0.name == record.status }
-            return CaseDetail(
+            var detail = CaseDetail(
                 ref: record.ref, person: record.personName, born: record.born, region: record.region,
                 regionName: rules.regions.region(code: record.region)?.en ?? record.region,
                 unit: record.unit,
@@ -169,6 +171,8 @@ extension Hotline {
                 openedBy: record.openedBy, lastActivity: record.lastActivityAt,
                 allowedMoves: status.map { rules.lifecycle.allowedMoves(from: $0).map(\.name) } ?? [],
                 inquiries: inquiries, history: history)
+            detail.pending = try pendingStatusChange(caseId: record.id!, in: db)
+            return detail
         }
     }
 }

@@ -30,6 +30,8 @@ public struct StatusChanged: Encodable, Sendable, Equatable {
     public let to: String
     public let at: Date
     public let by: String
+    /// The move waits for a second operator (`approveStatus`): a move to deceased by hand.
+    public var awaitingApproval: Bool = false
 }
 
 extension Hotline {
@@ -54,6 +56,9 @@ extension Hotline {
         let at = now()
         return .writing { db in
             try authorize(operatorName, as: .operator, in: db)
+            if change.next.name == RegistryVocabulary.deceasedStatus {
+                return try requestApproval(of: change, by: operatorName, at: at, in: db)
+            }
             return try writeStatusChange(change, by: operatorName, at: at, in: db)
         }
     }

@@ -167,6 +167,7 @@ extension Hotline {
                     accepted: "two different, unmerged cases")
             }
             let (from, to) = (duplicate.id!, survivor.id!)
+            try refuseWaitingMove(on: duplicate, in: db)
             try db.duplicates.moveRecords(from: from, to: to)
             try db.notices.moveNotices(fromCase: from, toCase: to, region: survivor.region)
 

@@ -11,7 +11,7 @@ public struct InquiryDraft: Sendable {
     public var born: String?
     /// Military unit or another identifying detail.
     public var unit: String?
-    /// Who is asking.
+    /// Who is asking; empty when the caller is known by `inquirerId` or by a contact given.
     public var inquirer: String
     public var relationship: String
     public var channel: String
@@ -27,6 +27,8 @@ public struct InquiryDraft: Sendable {
     /// What the family agreed to (issue 13): may we call back, on which channels
     /// (`phone,telegram`), may their details be shared; `yes`/`no`, `nil` when not asked.
     public var consent: ConsentDraft?
+    /// An inquirer who called before, chosen explicitly (`--inquirer-id`).
+    public var inquirerId: Int64? = nil
 
     public init(
         person: String? = nil, region: String? = nil, born: String? = nil, unit: String? = nil,
@@ -54,8 +56,8 @@ public struct LoggedInquiry: Encodable, Sendable, Equatable {
     public let ref: String
     /// The inquiry's id.
     public let inquiry: Int64
-    /// The inquirer's id (an inquirer who called before, with the same name and a shared
-    /// contact, is the same inquirer).
+    /// The inquirer's id (a caller known by a contact they left before, or by `inquirerId`, is
+    /// the same inquirer: `knownCaller` says so).
     public let inquirer: Int64
     /// Whether this inquiry opened the case.
     public let newCase: Bool
@@ -68,9 +70,12 @@ public struct LoggedInquiry: Encodable, Sendable, Equatable {
     /// `logInquiry`; the bulk loader leaves it empty).
     public var newsWaiting: [NoticeSummary] = []
 
+    /// The inquirer was known (by id or by a contact they left before); `nil` for a new caller.
+    public var knownCaller: KnownCaller? = nil
+
     enum CodingKeys: String, CodingKey {
         case ref = "case"
-        case inquiry, inquirer, newCase, status, registry, newsWaiting
+        case inquiry, inquirer, newCase, status, registry, newsWaiting, knownCaller
     }
 }
 
@@ -126,8 +131,7 @@ extension Hotline {
                 try history.append(kind: "edit", field: "service number", to: number.text)
             }
         }
-        let inquirerId = try findOrCreateInquirer(
-            name: input.inquirer, contacts: input.contacts, by: operatorName, at: at, in: db)
+        let (inquirerId, inquirerName, knownCaller) = try resolveInquirer(input, by: operatorName, at: at, in: db)
 
         var inquiry = InquiryRecord(
             id: nil, caseId: caseId, inquirerId: inquirerId,
@@ -140,7 +144,7 @@ extension Hotline {
 
         // Every spelling of the person and every inquirer becomes findable by search.
         try NameIndex.add(caseId: caseId, kind: .person, name: inquiry.personName, unit: inquiry.unit, in: db)
-        try NameIndex.add(caseId: caseId, kind: .inquirer, name: input.inquirer, in: db)
+        try NameIndex.add(caseId: caseId, kind: .inquirer, name: inquirerName, in: db)
 
         var history = HistoryWriter(caseId: caseId, at: at, by: operatorName, db: db)
         if isNew {
@@ -160,10 +164,10 @@ extension Hotline {
             }
         }
         try history.append(
-            kind: "inquiry", note: "\(input.inquirer) (\(input.relationship)) via \(input.channel)",
+            kind: "inquiry", note: "\(inquirerName) (\(input.relationship)) via \(input.channel)",
             inquiryId: inquiry.id)
         if let consent = input.consent {
-            try writeConsent(consent, inquirerId: inquirerId, name: input.inquirer, by: operatorName, at: at, in: db)
+            try writeConsent(consent, inquirerId: inquirerId, name: inquirerName, by: operatorName, at: at, in: db)
         }
         try noteContact(inquirerId: inquirerId, hasContacts: !input.contacts.isEmpty, on: personCase, at: at, in: db)
 
@@ -173,34 +177,11 @@ extension Hotline {
             personCase.lastActivityAt = at
             try db.cases.setInquiries(count: personCase.inquiryCount, last: at, caseId: caseId)
         }
-        return LoggedInquiry(
+        var logged = LoggedInquiry(
             ref: personCase.ref, inquiry: inquiry.id!, inquirer: inquirerId, newCase: isNew,
             status: personCase.status)
-    }
-
-    /// The inquirer who called before with this name and one of these contacts, given the
-    /// contacts they did not have yet; else a new inquirer.
-    private func findOrCreateInquirer(
-        name: String, contacts: [Contact], by operatorName: OperatorName, at: Date, in db: Database
-    ) throws -> Int64 {
-        var inquirerId: Int64?
-        if !contacts.isEmpty {
-            for contact in contacts where inquirerId == nil {
-                let known = try db.inquirers.inquirers(withContact: contact.value, kind: contact.kind.rawValue)
-                inquirerId = known.first { Self.sameName($0.name, name) }?.id
-            }
-        }
-        if inquirerId == nil {
-            var inquirer = InquirerRecord(
-                id: nil, name: name, createdAt: at, createdBy: operatorName.name)
-            try inquirer.insertNew(db)
-            inquirerId = inquirer.id
-        }
-        for contact in contacts {
-            try ContactRecord(id: nil, inquirerId: inquirerId!, kind: contact.kind.rawValue, value: contact.value)
-                .insertIfNew(db)
-        }
-        return inquirerId!
+        logged.knownCaller = knownCaller
+        return logged
     }
 
     /// Names that differ only in letter case or spacing name the same inquirer.
@@ -218,6 +199,7 @@ struct ValidInquiry {
     let region: Region?
     let born: PartialDate?
     let unit: String?
+    /// Empty when the caller is to be known by `inquirerId` or a contact (`resolveInquirer`).
     let inquirer: String
     let relationship: Term
     let channel: Term
@@ -226,46 +208,85 @@ struct ValidInquiry {
     let caseRef: CaseReference?
     let serviceNumber: ServiceNumber?
     let consent: ValidConsent?
+    let inquirerId: Int64?
 
+    /// Every field is checked before any is refused: the operator hears of all the invalid
+    /// ones at once (`invalidFields`), not of one per attempt.
     init(_ draft: InquiryDraft, rules: HotlineRules, today: Date) throws(HotlineError) {
-        caseRef = try draft.caseRef.map { ref throws(HotlineError) in try CaseReference(parsing: ref) }
-        if caseRef == nil {
+        var problems = FieldProblems()
+        caseRef =
+            problems.check { () throws(HotlineError) in
+                try draft.caseRef.map { ref throws(HotlineError) in try CaseReference(parsing: ref) }
+            } ?? nil
+        if draft.caseRef == nil {
             if draft.person == nil {
-                throw .invalidField(
-                    field: "person", value: "", problem: "a new case needs the name of the person sought",
-                    accepted: "--person NAME, or --case REF to add the inquiry to an existing case")
+                problems.check { () throws(HotlineError) in
+                    throw .invalidField(
+                        field: "person", value: "", problem: "a new case needs the name of the person sought",
+                        accepted: "--person NAME, or --case REF to add the inquiry to an existing case")
+                }
             }
             if draft.region == nil {
-                throw .invalidField(
-                    field: "region", value: "",
-                    problem: "a new case needs the home region of the person sought",
-                    accepted: "--region with an ISO 3166-2 code or a region's name")
+                problems.check { () throws(HotlineError) in
+                    throw .invalidField(
+                        field: "region", value: "",
+                        problem: "a new case needs the home region of the person sought",
+                        accepted: "--region with an ISO 3166-2 code or a region's name")
+                }
             }
         }
-        person = try TextRule.name("person").validate(draft.person)
-        region = try draft.region.map { name throws(HotlineError) in try rules.regions.region(name) }
-        born = try draft.born.map { text throws(HotlineError) in
-            try PartialDate(parsing: text, field: "born", today: today)
+        person = problems.check { () throws(HotlineError) in try TextRule.name("person").validate(draft.person) } ?? nil
+        region =
+            problems.check { () throws(HotlineError) in
+                try draft.region.map { name throws(HotlineError) in try rules.regions.region(name) }
+            } ?? nil
+        born =
+            problems.check { () throws(HotlineError) in
+                try draft.born.map { text throws(HotlineError) in
+                    try PartialDate(parsing: text, field: "born", today: today)
+                }
+            } ?? nil
+        unit = problems.check { () throws(HotlineError) in try TextRule.line("unit").validate(draft.unit) } ?? nil
+        serviceNumber =
+            problems.check { () throws(HotlineError) in
+                try draft.serviceNumber.map { text throws(HotlineError) in try ServiceNumber(parsing: text) }
+            } ?? nil
+        // No name: the caller must be known by --inquirer-id or a contact (`resolveInquirer`).
+        let knownBy = draft.inquirerId != nil || !draft.contacts.isEmpty
+        let inquirer = problems.check { () throws(HotlineError) in
+            knownBy && draft.inquirer.isEmpty ? "" : try TextRule.name("inquirer").validate(draft.inquirer)
         }
-        unit = try TextRule.line("unit").validate(draft.unit)
-        serviceNumber = try draft.serviceNumber.map { text throws(HotlineError) in try ServiceNumber(parsing: text) }
-        inquirer = try TextRule.name("inquirer").validate(draft.inquirer)
-        relationship = try rules.relationships.term(draft.relationship)
-        channel = try rules.channels.term(draft.channel)
-        guard draft.contacts.count <= Hotline.maxContactsPerInquiry else {
-            throw .invalidField(
-                field: "contact", value: "\(draft.contacts.count) contacts", problem: "too many contacts",
-                accepted: "at most \(Hotline.maxContactsPerInquiry) contacts per inquiry")
+        inquirerId = draft.inquirerId
+        let relationship = problems.check { () throws(HotlineError) in try rules.relationships.term(draft.relationship)
         }
+        let channel = problems.check { () throws(HotlineError) in try rules.channels.term(draft.channel) }
         var contacts: [Contact] = []
-        for text in draft.contacts {
-            let contact = try Contact(parsing: text, defaultCountry: rules.defaultCountry)
-            if !contacts.contains(contact) { contacts.append(contact) }
+        if draft.contacts.count > Hotline.maxContactsPerInquiry {
+            problems.check { () throws(HotlineError) in
+                throw .invalidField(
+                    field: "contact", value: "\(draft.contacts.count) contacts", problem: "too many contacts",
+                    accepted: "at most \(Hotline.maxContactsPerInquiry) contacts per inquiry")
+            }
+        } else {
+            for text in draft.contacts {
+                let contact = problems.check { () throws(HotlineError) in
+                    try Contact(parsing: text, defaultCountry: rules.defaultCountry)
+                }
+                if let contact, !contacts.contains(contact) { contacts.append(contact) }
+            }
         }
         self.contacts = contacts
-        note = try TextRule.note("note").validate(draft.note)
-        consent = try draft.consent.flatMap { answers throws(HotlineError) in
-            try ValidConsent(answers, channels: rules.channels, required: false)
-        }
+        note = problems.check { () throws(HotlineError) in try TextRule.note("note").validate(draft.note) } ?? nil
+        consent =
+            problems.check { () throws(HotlineError) in
+                try draft.consent.flatMap { answers throws(HotlineError) in
+                    try ValidConsent(answers, channels: rules.channels, required: false)
+                }
+            } ?? nil
+        try problems.throwIfAny()
+        // Every check passed: each value is there.
+        self.inquirer = inquirer!
+        self.relationship = relationship!
+        self.channel = channel!
     }
 }

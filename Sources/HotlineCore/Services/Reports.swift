@@ -26,6 +26,8 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public let kind: String
     /// The case reference, or the operator changed.
     public let subject: String
+    /// The person sought, for an entry of a case's history.
+    public let person: String?
     public let field: String?
     public let from: String?
     public let to: String?
@@ -65,16 +67,40 @@ extension Hotline {
         }
         return .reading { db in
             try authorize(reader, as: .viewer, in: db)
-            // Every spelling of the operator (`Anna` recorded before names were normalised,
-            // `anna` after), or the text as typed if it is no valid name.
-            let spellings = try filter.operatorName.map { typed in
-                guard let name = try? OperatorName(typed) else { return [typed] }
-                return try Self.spellings(of: name, in: db) + [typed]
+            let byJSON = try filter.operatorName.map { typed in
+                String(decoding: try JSONEncoder().encode(try Self.auditSpellings(of: typed, in: db)), as: UTF8.self)
             }
-            let byJSON = try spellings.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
             return try db.reports.auditEntries(
                 byJSON: byJSON, since: since?.description, until: until?.description, limit: filter.limit)
         }
+    }
+
+    /// Every spelling the changes of the operator `typed` were recorded under, found as the
+    /// operator commands find an operator (exactly as listed, else the canonical name, so
+    /// `Taras` is `taras`), else by display name. A name nobody acts or acted under is refused
+    /// rather than answered with an empty list that would hide a colleague's work.
+    private static func auditSpellings(of typed: String, in db: Database) throws -> [String] {
+        let name = try? OperatorName(typed)
+        var record = try db.operators.record(storedAs: typed)
+        if record == nil, let name { record = try operatorRecord(name, in: db) }
+        if record == nil {
+            let canonical = OperatorName.canonical(typed)
+            let byDisplay = try db.operators.all().filter { $0.displayName.map(OperatorName.canonical) == canonical }
+            if byDisplay.count == 1 { record = byDisplay[0] }
+        }
+        if let record {
+            let canonical = try? OperatorName(record.name)
+            return [record.name] + (try canonical.map { try spellings(of: $0, in: db) } ?? [])
+        }
+        // Set-up mode, or a name recorded before the operator table: what the history holds.
+        let recorded = [name?.name, typed].compactMap { $0 }
+        let json = String(decoding: try JSONEncoder().encode(recorded), as: UTF8.self)
+        guard try db.reports.hasEntries(byJSON: json) else {
+            throw HotlineError.invalidField(
+                field: "operator", value: typed, problem: "there is no such operator and nobody acted under that name",
+                accepted: "a name from `operator list` (letter case does not matter), or a display name")
+        }
+        return recorded
     }
 
     /// Open cases by region and by status, and inquiries per day over the last `days` days.

@@ -49,6 +49,12 @@ struct CaseShow: ContextCommand {
         if let born = c.born { lines.append("  born:     \(born)") }
         if let unit = c.unit { lines.append("  unit:     \(unit)") }
         lines.append("  opened:   \(Render.time(c.opened)) by \(c.openedBy)")
+        if let pending = c.pending {
+            lines.append(
+                "  WAITING:  move to \(pending.status) asked by \(pending.requestedBy) at \(Render.time(pending.at)), "
+                    + "source: \(pending.source); another operator: `case approve \(c.ref)` or `case reject \(c.ref) --note WHY`"
+            )
+        }
         lines.append("")
         lines.append("Inquiries (\(c.inquiries.count)):")
         for inquiry in c.inquiries {

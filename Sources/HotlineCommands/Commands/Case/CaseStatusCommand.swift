@@ -9,7 +9,8 @@ struct CaseStatusCommand: ContextCommand {
         discussion: """
             Statuses (shipped lifecycle): new, searching, located, captured, deceased (open);
             reunited, closed (closed). Any open status may move to any other; a closed case may
-            only be reopened to searching.
+            only be reopened to searching. A move to deceased needs --source and waits for a second
+            operator's `case approve REF` (or `case reject REF --note WHY`).
             Example: hotline case status 4821-9935 located --source "exchange list of 2024-05-01" --as-of 2024-05-01
             """)
 
@@ -35,7 +36,14 @@ struct CaseStatusCommand: ContextCommand {
         let changed = try context.hotline.changeStatus(change, by: try context.operatorName())
         switch context.format {
         case .json: Console.print(try Render.json(changed))
-        case .table, .csv: Console.print("Case \(changed.ref): \(changed.from) -> \(changed.to)\(context.pending).")
+        case .table, .csv:
+            guard changed.awaitingApproval else {
+                Console.print("Case \(changed.ref): \(changed.from) -> \(changed.to)\(context.pending).")
+                return
+            }
+            Console.print(
+                "Case \(changed.ref): \(changed.from) -> \(changed.to) waits for a second operator\(context.pending): "
+                    + "`case approve \(changed.ref)` applies it, `case reject \(changed.ref) --note WHY` drops it.")
         }
     }
 }

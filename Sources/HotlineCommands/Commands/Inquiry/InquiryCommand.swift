@@ -4,5 +4,5 @@ import ArgumentParser
 struct InquiryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inquiry", abstract: "Log the inquiries families make.",
-        subcommands: [InquiryLog.self])
+        subcommands: [InquiryLog.self, InquiryEdit.self])
 }

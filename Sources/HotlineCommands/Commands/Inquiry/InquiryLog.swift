@@ -33,8 +33,11 @@ struct InquiryLog: ContextCommand {
     @Option(help: "Their service number (личный номер), in any script: АБ-123456 or AB 123456.")
     var serviceNumber: String?
 
-    @Option(help: "Who is asking.")
-    var inquirer: String
+    @Option(help: "Who is asking (may be left out for a caller known by a contact given or --inquirer-id).")
+    var inquirer: String?
+
+    @Option(help: "An inquirer who called before, by id (`case show` lists them).")
+    var inquirerId: Int64?
 
     @Option(help: "The inquirer's relationship to the person sought (mother, spouse, sibling, …).")
     var relationship: String
@@ -67,10 +70,12 @@ struct InquiryLog: ContextCommand {
 
     func execute(_ context: CommandContext) throws {
         var draft = InquiryDraft(
-            person: person, region: region, born: born, unit: unit, inquirer: inquirer, relationship: relationship,
+            person: person, region: region, born: born, unit: unit, inquirer: inquirer ?? "",
+            relationship: relationship,
             channel: channel, contacts: contacts, note: note, caseRef: caseRef, forceNewCase: newCase,
             serviceNumber: serviceNumber)
         draft.consent = consent.draft
+        draft.inquirerId = inquirerId
         let logged: LoggedInquiry
         switch try context.hotline.intake(draft, by: try context.operatorName()) {
         case .logged(let done):
@@ -96,9 +101,21 @@ struct InquiryLog: ContextCommand {
             Console.print(
                 "Inquiry \(logged.inquiry) logged\(context.pending); \(action) \(logged.ref) (status: \(logged.status))."
             )
+            if let known = logged.knownCaller { Console.print(Self.line(known)) }
             for line in RegistryHitLines.lines(logged.registry) { Console.print(line) }
             for line in NoticeOutput.waitingLines(logged.newsWaiting) { Console.print(line) }
         }
+    }
+
+    /// What the operator is told about a caller hotline recognised.
+    static func line(_ known: KnownCaller) -> String {
+        let how = known.contact.map { "by \($0)" } ?? "by id"
+        guard known.reused else {
+            return
+                "Note: \(known.contact ?? "this contact") also belongs to inquirer \(known.inquirer), \(known.name); "
+                + "logged as a new inquirer (if it is them, log with --inquirer-id \(known.inquirer))."
+        }
+        return "Known caller \(how): inquirer \(known.inquirer), \(known.name)."
     }
 
     /// Asks which candidate to add the inquiry to. Returns `.some(ref)` to attach, `.some(nil)`
