@@ -38,6 +38,14 @@ import Testing
         return try #require((try result.json as? [String: Any])?["case"] as? String)
     }
 
+    /// A manual death: asked for by boris with a source, approved by oleg (issue 17 item 9).
+    func markDeceased(_ cli: CLI, _ ref: String) async throws {
+        let asked = await cli.run(["case", "status", ref, "deceased", "--source", "list 7"], operatorName: "boris")
+        #expect(asked.code == 0, "\(asked.err)")
+        let approved = await cli.run(["case", "approve", ref], operatorName: "oleg")
+        #expect(approved.code == 0, "\(approved.err)")
+    }
+
     func notices(_ cli: CLI, _ extra: [String] = [], as name: String = "oleg") async throws -> [[String: Any]] {
         let result = await cli.run(["notice", "list", "--format", "json"] + extra, operatorName: name)
         #expect(result.code == 0, "\(result.err)")
@@ -87,6 +95,25 @@ import Testing
         // The table says who cannot be reached.
         let table = await cli.run(["notice", "list"], operatorName: "vera")
         #expect(table.out.contains("unreachable") && table.out.contains("not asked"))
+    }
+
+    /// Issue 17 beside issue 13: a manual death waits for a second operator, and only the
+    /// approval tells the families; a corrected region moves the case's notices with it.
+    @Test func anApprovedManualDeathTellsTheFamiliesAndNoticesFollowACorrectedRegion() async throws {
+        let cli = try CLI()
+        let ref = try await setUp(cli)
+        let asked = await cli.run(
+            ["case", "status", ref, "deceased", "--source", "list 7", "--as-of", "2024-05-20"], operatorName: "boris")
+        #expect(asked.code == 0, "\(asked.err)")
+        #expect(try await notices(cli).isEmpty, "a death waiting for approval is no news yet")
+        let approved = await cli.run(["case", "approve", ref], operatorName: "oleg")
+        #expect(approved.code == 0, "\(approved.err)")
+        let items = try await notices(cli)
+        #expect(items.count == 2 && items.allSatisfy { $0["status"] as? String == "deceased" })
+        let edited = await cli.run(["case", "edit", ref, "--region", "Orel"], operatorName: "oleg")
+        #expect(edited.code == 0, "\(edited.err)")
+        #expect(try await notices(cli, ["--region", "RU-KRS"]).isEmpty)
+        #expect(try await notices(cli, ["--region", "RU-ORL"]).count == 2)
     }
 
     @Test func aLaterStatusChangeUpdatesThePendingNoticeAndItsHistoryKeepsBoth() async throws {
@@ -214,7 +241,7 @@ import Testing
     @Test func refusedDeliveriesWriteNothing() async throws {
         let cli = try CLI()
         let ref = try await setUp(cli)
-        #expect(await cli.run(["case", "status", ref, "deceased"], operatorName: "oleg").code == 0)
+        try await markDeceased(cli, ref)
         let items = try await notices(cli)
         let mother = String(try #require(items.first { $0["state"] as? String == "pending" }?["id"] as? Int))
         let father = String(try #require(items.first { $0["state"] as? String == "unreachable" }?["id"] as? Int))
@@ -274,7 +301,7 @@ import Testing
     @Test func aTextMessageCarriesNewsOfADeathOnlyWhenTheFamilyAgreed() async throws {
         let cli = try CLI()
         let ref = try await setUp(cli)
-        #expect(await cli.run(["case", "status", ref, "deceased"], operatorName: "oleg").code == 0)
+        try await markDeceased(cli, ref)
         let mother = try #require(try await notices(cli, ["--state", "pending"]).first)
         let id = String(try #require(mother["id"] as? Int))
         let inquirer = String(try #require(mother["inquirer"] as? Int))

@@ -86,6 +86,11 @@ struct SQLiteNoticeStore {
             sql: "UPDATE OR IGNORE notice SET case_id = ?, region = ? WHERE case_id = ?", arguments: [to, region, from])
     }
 
+    /// Follows a corrected region (`case edit --region`): a notice lists under its case's region.
+    func setRegion(_ region: String, caseId: Int64) throws {
+        try db.execute(sql: "UPDATE notice SET region = ? WHERE case_id = ?", arguments: [region, caseId])
+    }
+
     func appendEvent(
         noticeId: Int64, at: Date, by: String, kind: String, channel: String? = nil, result: String? = nil,
         note: String? = nil

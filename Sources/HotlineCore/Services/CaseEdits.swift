@@ -82,6 +82,7 @@ extension Hotline {
             if let region = (region ?? nil)?.code, region != personCase.region {
                 changes.append(FieldChange(field: "region", from: personCase.region, to: region))
                 try db.cases.setRegion(region, caseId: caseId)
+                try db.notices.setRegion(region, caseId: caseId)
             }
             if let unit = unit ?? nil, unit != personCase.unit {
                 changes.append(FieldChange(field: "unit", from: personCase.unit, to: unit))
