@@ -17,6 +17,13 @@ let package = Package(
         // List import (issue 12): CSV's grammar, and XLSX's ZIP container.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // hotline serve (issue 15): HTTP, its lifecycle, bcrypt for passwords, Prometheus metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // The SQL migrations, embedded in the binary so it never looks for Schema/ at run time.
@@ -29,6 +36,7 @@ let package = Package(
                 .embedInCode("v002_operators.sql"),
                 .embedInCode("v003_search.sql"),
                 .embedInCode("v004_registry.sql"),
+                .embedInCode("v009_serve.sql"),
             ]
         ),
         // The shipped default configuration and region list, embedded the same way.
@@ -78,7 +86,24 @@ let package = Package(
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // Operators' passwords: bcrypt in C, without NIO or Hummingbird itself.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
+        ),
+        // `hotline serve`: the service layer over HTTP (Hummingbird), in a library of its own so
+        // the routes, authentication and the OpenAPI document are tested without the CLI.
+        .target(
+            name: "HotlineServer",
+            dependencies: [
+                "HotlineCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            resources: [.embedInCode("openapi.yaml")]
         ),
         // libedit, for the shell's line editing, history and completion on a terminal.
         .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
@@ -87,6 +112,7 @@ let package = Package(
             dependencies: [
                 "HotlineCore",
                 "CEditLine",
+                "HotlineServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ]
@@ -124,6 +150,13 @@ let package = Package(
             name: "HotlineCommandsTests",
             dependencies: [
                 "HotlineCommands", "HotlineCore", "HotlineTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "HotlineServerTests",
+            dependencies: [
+                "HotlineServer", "HotlineCore", "HotlineTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "HotlineTestingTests", dependencies: ["HotlineTesting"]),

@@ -17,7 +17,7 @@ public struct HotlineCommand: AsyncParsableCommand {
             InquiryCommand.self, CaseCommand.self, SearchCommand.self, RegistryCommand.self, MatchCommand.self,
             RegionCommand.self, OperatorCommand.self,
             AuditCommand.self,
-            StatsCommand.self, DatabaseCommand.self, ShellCommand.self, DemoCommand.self,
+            StatsCommand.self, DatabaseCommand.self, ShellCommand.self, DemoCommand.self, ServeCommand.self,
         ]
     )
 

@@ -1,0 +1,22 @@
+import HotlineCore
+import Hummingbird
+
+/// What one request carries between the middleware and its route: the operator the bearer
+/// token stands for (set by `BearerAuthentication`, never read from the request body or a header
+/// other than the token) and the token itself (to sign it out).
+public struct ServerContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in operator; `nil` on the routes open to all (`/healthz`, `POST /v1/sessions`).
+    public var operatorName: OperatorName?
+    public var token: String?
+
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// The signed-in operator, on a route behind `BearerAuthentication`.
+    func signedIn() throws -> OperatorName {
+        guard let operatorName else { throw HotlineError.notSignedIn("send `Authorization: Bearer TOKEN`") }
+        return operatorName
+    }
+}
