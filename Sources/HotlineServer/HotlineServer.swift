@@ -74,7 +74,7 @@ public enum HotlineServer {
     public static func run(hotline: Hotline, options: Options, logger: Logger) async throws {
         let application = try await makeApplication(hotline: hotline, options: options, logger: logger)
         var configuration = ServiceGroupConfiguration(
-            services: [.init(service: DatabaseCloser(hotline: hotline)), .init(service: application)],
+            services: [.init(service: DatabaseCloser(hotline: hotline, logger: logger)), .init(service: application)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(options.drainSeconds)
         try await ServiceGroup(configuration: configuration).run()
@@ -85,9 +85,12 @@ public enum HotlineServer {
 /// shuts down after it: once no request can use the database any more.
 struct DatabaseCloser: Service {
     let hotline: Hotline
+    let logger: Logger
 
     func run() async throws {
-        try await gracefulShutdown()
+        // Cancellation (a second signal, or the drain running out) closes it as well.
+        try? await gracefulShutdown()
         try hotline.close()
+        logger.info("database closed", metadata: ["path": "\(hotline.databasePath)"])
     }
 }

@@ -3,6 +3,7 @@ import HotlineCore
 import Hummingbird
 import Logging
 import Metrics
+import NIOCore
 
 /// An error as the API answers it: RFC 9457 `application/problem+json`, with the CLI's words in
 /// `detail` and, for a field, which one and what is accepted. Never a stack trace or SQL text:
@@ -43,6 +44,10 @@ struct Problem: Encodable, Sendable {
         case let error as HTTPError:
             self.init(status: error.status, code: "http", detail: error.body ?? error.status.reasonPhrase)
         case let error as DecodingError: self.init(decoding: error)
+        case is NIOTooManyBytesError:
+            self.init(
+                status: .contentTooLarge, code: "too-large",
+                detail: "the body is larger than \(JSONCoding.maxBodyBytes / 1024) KB; nothing was written")
         default:
             self.init(status: .internalServerError, code: "internal", detail: "internal error; see the server's log")
         }

@@ -131,7 +131,7 @@ import Testing
             let tag = try #require(try await client.send(.get, "/v1/cases/\(ref)", token: token).headers[.eTag])
             fixture.clock.advance(hours: 0.1)
             // Another operator moves the case meanwhile.
-            _ = try fixture.hotline.changeStatus(
+            _ = try await fixture.hotline.changeStatus(
                 StatusChangeDraft(ref: ref, status: "searching"), by: try OperatorName("anna"))
             let before = try fixture.snapshot()
             let stale = try await client.send(
