@@ -17,7 +17,7 @@ struct BearerAuthentication: RouterMiddleware {
         var context = context
         context.operatorName = try await hotline.authenticate(token: token)
         context.token = token
-        context.logger[metadataKey: "operator"] = "\(context.operatorName!.name)"  // set just above
+        context.signedInAs.value = context.operatorName?.name
         return try await next(request, context)
     }
 }

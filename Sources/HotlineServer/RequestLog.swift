@@ -19,6 +19,7 @@ struct RequestLog: RouterMiddleware {
             metadata: [
                 "method": "\(request.method)", "route": "\(context.endpointPath ?? "unmatched")",
                 "status": "\(response.status.code)", "ms": "\(String(format: "%.1f", milliseconds))",
+                "operator": "\(context.signedInAs.value ?? "-")",
             ])
         return response
     }
