@@ -37,6 +37,12 @@ public enum HotlineError: Error, Equatable, Sendable {
     /// all; the message is SQLite's), or a value no rule allows (a status the lifecycle does not
     /// list). `db check` reports it as a problem.
     case databaseDamaged(String)
+    /// A sign-in or a bearer token was not accepted (`hotline serve`). The same words for an
+    /// unknown name, a wrong password and a disabled operator, so answers never tell which
+    /// names exist.
+    case notSignedIn(String)
+    /// Too many failed sign-ins for this name: refused until the lock ends.
+    case signInLocked(retryAfterSeconds: Int)
 }
 
 extension HotlineError: CustomStringConvertible, LocalizedError {
@@ -79,6 +85,10 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
             return "interrupted (Ctrl-C): the command stopped; nothing of it was written."
         case .databaseFailure(let message), .databaseDamaged(let message):
             return "database error: \(message); nothing was written."
+        case .notSignedIn(let problem):
+            return "not signed in: \(problem); nothing was written."
+        case .signInLocked(let seconds):
+            return "too many failed sign-ins for this name: try again in \(seconds) s; nothing was written."
         }
     }
 

@@ -1,3 +1,4 @@
+import HotlineSchema
 import ArgumentParser
 import Foundation
 import GRDB
@@ -78,11 +79,14 @@ struct CommandLayerTests {
         try queue.close()
         let before = try #require(
             try await cli.run(["db", "version", "--format", "json"]).json as? [String: Any])
-        #expect(before["pending"] as? [String] == ["v003_search", "v004_registry", "v005_notices", "v008_shift"])
+        // Everything after v002, whatever later migrations ship.
+        let later = SchemaMigrations.all.map(\.identifier).filter { $0 > "v002_operators" }
+        #expect(later.first == "v003_search")
+        #expect(before["pending"] as? [String] == later)
         let migrated = await cli.run(["db", "migrate"])
         #expect(migrated.code == 0, "\(migrated.err)")
         #expect(migrated.out.contains("Pending migrations: none"))
-        #expect(migrated.out.contains("Applied now: v003_search, v004_registry, v005_notices, v008_shift"))
+        #expect(migrated.out.contains("Applied now: " + later.joined(separator: ", ")))
         let after = try #require(try await cli.run(["db", "version", "--format", "json"]).json as? [String: Any])
         #expect(after["pending"] as? [String] == [])
     }

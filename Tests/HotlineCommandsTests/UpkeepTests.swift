@@ -1,3 +1,4 @@
+import HotlineSchema
 import Foundation
 import GRDB
 import HotlineCore
@@ -88,9 +89,7 @@ struct UpkeepTests {
         let result = await cli.run(["db", "version", "--format", "json"])
         let object = try #require(try result.json as? [String: Any])
         #expect(
-            object["applied"] as? [String] == [
-                "v001_initial", "v002_operators", "v003_search", "v004_registry", "v005_notices", "v008_shift",
-            ])
+            object["applied"] as? [String] == SchemaMigrations.all.map(\.identifier))
         #expect(object["pending"] as? [String] == [])
     }
 

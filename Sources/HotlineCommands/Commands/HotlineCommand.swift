@@ -18,7 +18,7 @@ public struct HotlineCommand: AsyncParsableCommand {
             RegistryCommand.self, MatchCommand.self,
             RegionCommand.self, OperatorCommand.self,
             AuditCommand.self,
-            StatsCommand.self, DatabaseCommand.self, ShellCommand.self, DemoCommand.self,
+            StatsCommand.self, DatabaseCommand.self, ShellCommand.self, DemoCommand.self, ServeCommand.self,
         ]
     )
 

@@ -183,6 +183,8 @@ public enum CommandRunner {
         case .brokenMerge: return 1  // a damaged file, like databaseFailure
         case .interrupted: return 130  // 128 + SIGINT, as shells report an interrupted command
         case .databaseFailure, .databaseDamaged: return 1  // only reached by a defect or a damaged file
+        case .notSignedIn: return 77  // EX_NOPERM, like a refusal
+        case .signInLocked: return 75  // EX_TEMPFAIL: try again later
         }
     }
 }

@@ -72,3 +72,11 @@ extension Hotline {
     /// returned survives a power cut), for the benchmark's and `db version`'s checks.
     public func writerSynchronousLevel() throws -> Int { try database.writerSynchronousLevel() }
 }
+
+extension Hotline {
+    /// Closes the database: waits for running statements, checkpoints the WAL, releases the
+    /// file. A server calls it last, once every request has finished; nothing after may use it.
+    public func close() throws {
+        do { try database.writer.close() } catch { throw HotlineError.databaseFailure("\(error)") }
+    }
+}

@@ -11,7 +11,9 @@ struct OperatorCommand: AsyncParsableCommand {
             mode). After that, only admins manage operators, and every command checks the acting
             operator (--as, HOTLINE_OPERATOR, else the login name).
             """,
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, SetRole.self, SetDetails.self])
+        subcommands: [
+            Add.self, List.self, Disable.self, Enable.self, SetRole.self, SetDetails.self, Password.self, Sessions.self,
+        ])
 
     static func show(_ info: OperatorInfo, _ verb: String, _ context: CommandContext) throws {
         switch context.format {

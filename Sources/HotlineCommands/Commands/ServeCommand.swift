@@ -1,0 +1,36 @@
+import ArgumentParser
+import HotlineCore
+import HotlineServer
+import Logging
+
+/// `hotline serve`: the hotline over HTTP (issue 15). Not a shell command.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the hotline over HTTP, with sign-in by password and bearer tokens.",
+        discussion: """
+            The API is openapi.yaml, served at /openapi.yaml. Refuses to start unless an enabled admin
+            has a password (`hotline operator password NAME`). SIGTERM or Ctrl-C stops accepting, lets
+            requests in flight finish (--drain seconds at most) and closes the database.
+            Listen on loopback and put a TLS-terminating proxy in front for other hosts (README, Server).
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+    @Option(help: "Seconds that requests in flight may take to finish after SIGTERM.") var drain = 10
+    @Option(help: "Connections served at once.") var maxConnections = 256
+
+    func run() async throws {
+        let configured = try await CommandContext.Configured.read(options)
+        let hotline = try Hotline.open(
+            path: configured.databasePath, rules: configured.rules,
+            busyTimeout: configured.settings.busyTimeoutSeconds)
+        var server = HotlineServer.Options()
+        server.host = host
+        server.port = port
+        server.drainSeconds = drain
+        server.maxConnections = maxConnections
+        try await HotlineServer.run(hotline: hotline, options: server, logger: Logger(label: "hotline"))
+    }
+}

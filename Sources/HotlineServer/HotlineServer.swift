@@ -1,0 +1,96 @@
+import Foundation
+import HotlineCore
+import Hummingbird
+import HummingbirdCore
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+/// `hotline serve`: the service layer over HTTP. `makeApplication` builds the server for a
+/// hotline (tests run it in-process); `run` serves until SIGTERM or SIGINT, then stops
+/// accepting, lets requests in flight finish (at most `drainSeconds`), and closes the database.
+public enum HotlineServer {
+    /// Where and how to listen.
+    public struct Options: Sendable {
+        public var host = "127.0.0.1"
+        public var port = 8080
+        /// Connections accepted at once; more wait in the backlog.
+        public var maxConnections = 256
+        /// A connection idle this long is closed, so a half-open client holds nothing.
+        public var idleTimeoutSeconds: Int64 = 30
+        /// How long requests in flight may take to finish after SIGTERM.
+        public var drainSeconds = 10
+
+        public init() {}
+    }
+
+    /// The Prometheus registry behind `/metrics`, made the process's metrics backend once.
+    static let metrics: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+
+    /// The router: logging, problem answers and metrics around the route table.
+    static func makeRouter(hotline: Hotline) -> Router<ServerContext> {
+        let registry = metrics
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: RequestLog())
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        }
+        Routes.addRoutes(to: router, hotline: hotline)
+        return router
+    }
+
+    /// The server for `hotline`, not yet running. Refuses (`refused`) a database where no
+    /// enabled admin has a password: nobody could sign in to manage it.
+    public static func makeApplication(hotline: Hotline, options: Options = Options(), logger: Logger) async throws
+        -> some ApplicationProtocol
+    {
+        guard try await hotline.hasAdminWithPassword() else {
+            throw HotlineError.refused(
+                operator: "serve", reason: "found no enabled admin with a password in \(hotline.databasePath)",
+                remedy:
+                    "set one first: `hotline operator password ADMIN --as ADMIN` (set-up mode is for the local CLI only)"
+            )
+        }
+        return Application(
+            router: makeRouter(hotline: hotline),
+            server: .http1(configuration: .init(idleTimeout: .seconds(options.idleTimeoutSeconds))),
+            configuration: .init(
+                address: .hostname(options.host, port: options.port), serverName: "hotline",
+                availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections)),
+            logger: logger)
+    }
+
+    /// Serves until SIGTERM or SIGINT; then stops accepting, lets requests in flight finish
+    /// (bounded by `drainSeconds`) and closes the database, in that order.
+    public static func run(hotline: Hotline, options: Options, logger: Logger) async throws {
+        let application = try await makeApplication(hotline: hotline, options: options, logger: logger)
+        var configuration = ServiceGroupConfiguration(
+            services: [.init(service: DatabaseCloser(hotline: hotline, logger: logger)), .init(service: application)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(options.drainSeconds)
+        try await ServiceGroup(configuration: configuration).run()
+    }
+}
+
+/// Closes the database when the service group shuts down. Listed before the server, so it
+/// shuts down after it: once no request can use the database any more.
+struct DatabaseCloser: Service {
+    let hotline: Hotline
+    let logger: Logger
+
+    func run() async throws {
+        // Cancellation (a second signal, or the drain running out) closes it as well.
+        try? await gracefulShutdown()
+        try hotline.close()
+        logger.info("database closed", metadata: ["path": "\(hotline.databasePath)"])
+    }
+}

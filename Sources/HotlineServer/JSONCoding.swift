@@ -1,0 +1,35 @@
+import Foundation
+import HotlineCore
+import Hummingbird
+
+/// Bodies in and out: the core's JSON contract (HotlineJSON) for answers, a bounded and typed
+/// read for requests.
+enum JSONCoding {
+    static let encoder = HotlineJSON.makeEncoder()
+    static let decoder = JSONDecoder()
+
+    /// The largest request body a route reads (a 413 past it): an inquiry with a long note is a
+    /// few kilobytes, so this only stops a client that sends megabytes to hold the server.
+    static let maxBodyBytes = 256 * 1024
+
+    /// `value` as a JSON response.
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
+        throws -> Response
+    {
+        var headers = headers
+        headers[.contentType] = "application/json"
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    /// The request's JSON body as `T`: 415 unless it is declared JSON, 413 past `maxBodyBytes`,
+    /// 400 naming the field that is missing or of the wrong type.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+        let declared = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+        guard declared?.lowercased() == "application/json" else {
+            throw HTTPError(.unsupportedMediaType, message: "send the body as application/json")
+        }
+        let buffer = try await request.body.collect(upTo: maxBodyBytes)
+        return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import HotlineCore
+import HotlineServer
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Who may do what over HTTP: no token, a bad one, a viewer's on writes, revoked, expired and
+/// disabled operators' tokens, lock-outs, and answers that never tell which names exist.
+@Suite struct AuthenticationTests {
+    @Test func theServerRefusesToStartWithoutAnAdminPassword() async throws {
+        let fixture = try ServerFixture(passwords: false)
+        await #expect(throws: HotlineError.self) { _ = try await fixture.application() }
+        try fixture.hotline.setPassword(of: "oleg", to: ServerFixture.password, by: try OperatorName("anna"), cost: 4)
+        await #expect(throws: HotlineError.self) { _ = try await fixture.application() }  // oleg is no admin
+        try fixture.hotline.setPassword(of: "anna", to: ServerFixture.password, by: try OperatorName("anna"), cost: 4)
+        _ = try await fixture.application()
+    }
+
+    /// Every route but /healthz, /openapi.yaml, /metrics and sign-in, without a token and with one
+    /// this server never issued.
+    static let protectedRoutes: [(HTTPRequest.Method, String, String?)] = [
+        (.get, "/v1/cases", nil), (.get, "/v1/cases/4821-9935", nil),
+        (.post, "/v1/cases/4821-9935/status", #"{"status": "searching"}"#),
+        (.post, "/v1/inquiries", inquiryJSON()), (.post, "/v1/search", #"{"text": "Ivanov"}"#),
+        (.get, "/v1/regions", nil), (.get, "/v1/audit", nil), (.get, "/v1/stats", nil),
+        (.delete, "/v1/sessions/current", nil),
+    ]
+
+    @Test func everyProtectedRouteAnswers401WithoutAValidToken() async throws {
+        let fixture = try ServerFixture()
+        let before = try fixture.snapshot()
+        try await fixture.application().test(.router) { client in
+            for (method, uri, body) in Self.protectedRoutes {
+                for token in [nil, "not-a-token", String(repeating: "A", count: 43)] {
+                    let answer = try await client.send(method, uri, token: token, json: body)
+                    #expect(answer.status == 401, "\(method) \(uri) with \(token ?? "no token")")
+                    #expect(answer.headers[.contentType] == "application/problem+json")
+                    #expect(answer.headers[.wwwAuthenticate] == "Bearer")
+                    #expect(answer.json["code"] as? String == "not-signed-in")
+                }
+            }
+        }
+        #expect(try fixture.snapshot() == before)
+    }
+
+    @Test func aViewerReadsButCannotWriteAndNothingIsWritten() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.router) { client in
+            let oleg = try await client.signIn("oleg")
+            let logged = try await client.send(.post, "/v1/inquiries", token: oleg, json: inquiryJSON())
+            #expect(logged.status == 201)
+            let ref = try #require(logged.json["case"] as? String)
+            let vera = try await client.signIn("vera")
+            let before = try fixture.snapshot()
+
+            #expect(try await client.send(.get, "/v1/cases/\(ref)", token: vera).status == 200)
+            let inquiry = try await client.send(.post, "/v1/inquiries", token: vera, json: inquiryJSON(person: "Other"))
+            let status = try await client.send(
+                .post, "/v1/cases/\(ref)/status", token: vera, json: #"{"status": "searching"}"#)
+            for answer in [inquiry, status] {
+                #expect(answer.status == 403)
+                #expect(answer.json["code"] as? String == "refused")
+                #expect((answer.json["detail"] as? String)?.contains("is a viewer and cannot") == true)
+            }
+            #expect(try fixture.snapshot() == before)
+        }
+    }
+
+    @Test func revokedExpiredAndDisabledOperatorsTokensStopWorking() async throws {
+        let fixture = try ServerFixture()
+        let anna = try OperatorName("anna")
+        try await fixture.application().test(.router) { client in
+            // Revoked by signing out.
+            let first = try await client.signIn("oleg")
+            #expect(try await client.send(.get, "/v1/cases", token: first).status == 200)
+            #expect(try await client.send(.delete, "/v1/sessions/current", token: first).status == 204)
+            #expect(try await client.send(.get, "/v1/cases", token: first).status == 401)
+
+            // Revoked by an admin from the CLI.
+            let second = try await client.signIn("oleg")
+            #expect(try fixture.hotline.revokeSessions(of: "oleg", by: anna) == 1)
+            #expect(try await client.send(.get, "/v1/cases", token: second).status == 401)
+
+            // The operator disabled: their live token stops at once.
+            let third = try await client.signIn("oleg")
+            _ = try fixture.hotline.disableOperator("oleg", by: anna)
+            #expect(try await client.send(.get, "/v1/cases", token: third).status == 401)
+            _ = try fixture.hotline.enableOperator("oleg", by: anna)
+            #expect(try await client.send(.get, "/v1/cases", token: third).status == 200)
+
+            // Expired after a shift.
+            fixture.clock.advance(hours: 11.9)
+            #expect(try await client.send(.get, "/v1/cases", token: third).status == 200)
+            fixture.clock.advance(hours: 0.2)
+            #expect(try await client.send(.get, "/v1/cases", token: third).status == 401)
+        }
+    }
+
+    @Test func fiveFailuresLockANameAndUnknownNamesGetTheSameAnswers() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.router) { client in
+            func attempt(_ name: String, _ password: String) async throws -> Answer {
+                try await client.send(
+                    .post, "/v1/sessions", json: #"{"operator": "\#(name)", "password": "\#(password)"}"#)
+            }
+            for _ in 0..<5 {
+                let known = try await attempt("oleg", "wrong password!")
+                let unknown = try await attempt("nobody", "wrong password!")
+                #expect(known.status == 401)
+                #expect(known.text == unknown.text)  // no user enumeration
+            }
+            // Locked now, even with the right password; the unknown name too.
+            for name in ["oleg", "nobody"] {
+                let locked = try await attempt(name, ServerFixture.password)
+                #expect(locked.status == 429)
+                #expect(locked.headers[.retryAfter] == "900")
+            }
+            // Another name is not affected; the lock ends after 15 minutes.
+            _ = try await client.signIn("vera")
+            fixture.clock.advance(hours: 0.26)
+            _ = try await client.signIn("oleg")
+        }
+        #expect(try fixture.count("sign_in_event") > 0)
+        let events = try fixture.snapshot().filter { $0.hasPrefix("sign_in_event:") }
+        #expect(events.filter { $0.contains("action:\"failed\"") }.count == 10)
+        #expect(events.filter { $0.contains("action:\"locked\"") }.count == 2)
+        #expect(events.filter { $0.contains("action:\"signed-in\"") }.count == 2)
+    }
+
+    @Test func aShortPasswordIsRefusedAndNothingWritten() throws {
+        let fixture = try ServerFixture()
+        let before = try fixture.snapshot()
+        #expect(throws: HotlineError.self) {
+            try fixture.hotline.setPassword(of: "oleg", to: "short", by: try OperatorName("anna"), cost: 4)
+        }
+        #expect(throws: HotlineError.self) {  // an operator sets only their own
+            try fixture.hotline.setPassword(
+                of: "vera", to: ServerFixture.password, by: try OperatorName("oleg"), cost: 4)
+        }
+        #expect(try fixture.snapshot() == before)
+    }
+}
