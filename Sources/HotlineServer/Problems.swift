@@ -60,6 +60,18 @@ struct Problem: Encodable, Sendable {
                 status: .badRequest, code: "invalid-field", detail: error.description, field: field, accepted: accepted)
         case .invalidReference:
             self.init(status: .badRequest, code: "invalid-reference", detail: error.description, field: "ref")
+        case .invalidFields(let errors):
+            // Every invalid field at once, as the CLI reports them; `field` names them all.
+            let fields = errors.map { error -> String in
+                switch error {
+                case .invalidField(let field, _, _, _): field
+                case .invalidReference: "ref"
+                default: "?"
+                }
+            }
+            self.init(
+                status: .badRequest, code: "invalid-fields", detail: error.description,
+                field: fields.joined(separator: ","))
         case .caseNotFound: self.init(status: .notFound, code: "not-found", detail: error.description)
         case .forbiddenMove(_, _, _, let allowed):
             self.init(
