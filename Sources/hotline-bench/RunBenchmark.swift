@@ -180,7 +180,9 @@ enum RunBenchmark {
         // pairs). Raw, for the region: its cases' strict FTS5 queries and the rows they find;
         // for the whole database: every open person name, what the in-memory index reads. The
         // case-by-case way they replaced runs only when asked for (`--only "one by one"`).
-        for (region, limit) in [(LoadGenerator.smallRegion as String?, 10_000_000), (nil, 100)] {
+        for (region, limit) in [
+            (LoadGenerator.smallRegion as String?, 10_000_000), (LoadGenerator.smallRegion, 100), (nil, 100),
+        ] {
             let label =
                 "case duplicates, \(region ?? "whole database"), \(limit == 100 ? "first 100 pairs" : "every pair")"
             try measure(

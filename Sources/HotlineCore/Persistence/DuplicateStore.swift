@@ -93,7 +93,10 @@ struct SQLiteDuplicateStore: DuplicateStore {
         return names
     }
 
-    func skeletons() throws -> [String] {
+    func skeletons() throws -> [String] { try terms(ofColumn: "skeletons") }
+
+    /// Every term the name index holds in one of its columns (`words`, `skeletons`).
+    func terms(ofColumn column: String) throws -> [String] {
         // fts5vocab reads the index's terms through a table of the connection's own temporary
         // schema, which a read on a `DatabaseQueue` (`PRAGMA query_only`) refuses to create,
         // though it writes nothing to the database file: allowed for that one statement.
@@ -102,7 +105,8 @@ struct SQLiteDuplicateStore: DuplicateStore {
         defer { if queryOnly { try? db.execute(sql: "PRAGMA query_only = 1") } }
         try db.execute(
             sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.name_search_terms USING fts5vocab(main, name_search, col)")
-        return try String.fetchAll(db, sql: "SELECT term FROM temp.name_search_terms WHERE col = 'skeletons'")
+        return try String.fetchAll(
+            db, sql: "SELECT term FROM temp.name_search_terms WHERE col = ?", arguments: [column])
     }
 
     func record(id: Int64) throws -> PersonCaseRecord? { try db.cases.record(id: id) }

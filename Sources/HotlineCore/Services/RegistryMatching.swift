@@ -22,6 +22,9 @@ extension Hotline {
             if cases.count > Self.limit * 5 { cases.removeAll(keepingCapacity: true) }
         }
 
+        /// The name index's queries, each run once (nothing the import writes changes them).
+        let lookups = RegistryNameLookups()
+
         /// The cases a name's search found, with the spelling that matched.
         var found: [String: [(caseId: Int64, name: String)]] = [:]
         /// Each case's side, by case id and the names it was judged under.
@@ -64,7 +67,7 @@ extension Hotline {
         let readings = NameFolding.readings(name)
         let limit = SearchEngine.candidateLimit
         let entryIds = try NameMatchPlan(readings: readings).run(limit: limit) { query in
-            try db.search.entryIds(matching: query, regionCode: nil, limit: limit)
+            try cache.lookups.entryIds(matching: query, limit: limit, in: db)
         }
         guard !entryIds.isEmpty else { return [] }
         let queries = readings.map { NameSimilarity.words($0.joined(separator: " ")) }
