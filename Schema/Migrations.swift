@@ -13,6 +13,7 @@ public enum SchemaMigrations {
         Migration(identifier: "v002_operators", bytes: PackageResources.v002_operators_sql),
         Migration(identifier: "v003_search", bytes: PackageResources.v003_search_sql),
         Migration(identifier: "v004_registry", bytes: PackageResources.v004_registry_sql),
+        Migration(identifier: "v007_names", bytes: PackageResources.v007_names_sql),
     ]
 }
 

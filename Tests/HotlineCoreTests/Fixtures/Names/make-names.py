@@ -240,7 +240,13 @@ def ru_surname(s):
 
 queries = []
 def add(kind, text, case, born_for_intake=None, search_born=None):
-    queries.append(dict(kind=kind, text=text, case=case, born=born_for_intake or "", search_born=search_born or ""))
+    # Whether the query gives a patronymic: a word of it ending as patronymics do, or an
+    # initials query of two initials.
+    words = text.lower().replace(".", ". ").split()
+    has_pat = any(w.rstrip(".").endswith(e) for w in words for e in ("vich", "vna", "ich", "chna", "ična", "вич", "вна", "ич", "чна", "іч", "vič", "vych", "ych"))
+    has_pat = has_pat or (kind == "initials" and len([w for w in words if len(w.rstrip(".")) <= 2]) >= 2)
+    queries.append(dict(kind=kind, text=text, case=case, born=born_for_intake or "", search_born=search_born or "",
+                        has_pat=has_pat))
 
 for t in targets:
     p = cases[t]
@@ -296,9 +302,10 @@ for t in targets:
         latin = iuliia.WIKIPEDIA.translate(full(p, ("surname", "given"))) if not p["ukrainian"] else translitua.translit(full(p, ("surname", "given")), translitua.UkrainianKMU)
         add("layout", to_layout(latin.lower(), False, False), t, b)
 
-# Acceptable answers: the target and its indistinguishable namesakes (same name once typed
-# the same way, birth dates not disagreeing).
-def key(p): return (masculine(p["surname"]).replace("ё", "е"), p["ru_given"].replace("ё", "е"), p["pat"])
+# Acceptable answers: the target and the namesakes the query cannot tell from it: the same
+# surname and given name, a patronymic that agrees where both have one (a query without the
+# patronymic fits every patronymic), birth dates not disagreeing.
+def key(p): return (masculine(p["surname"]).replace("ё", "е"), p["ru_given"].replace("ё", "е"))
 by_key = {}
 for i, p in enumerate(cases): by_key.setdefault(key(p), []).append(i)
 def accept(q):
@@ -307,6 +314,7 @@ def accept(q):
     for i in by_key[key(p)]:
         other = cases[i]
         if q["born"] and other["born"] and other["born"] != q["born"]: continue
+        if q["has_pat"] and other["pat"] and p["pat"] and other["pat"] != p["pat"]: continue
         out.append(i)
     return out
 
