@@ -78,11 +78,11 @@ struct CommandLayerTests {
         try queue.close()
         let before = try #require(
             try await cli.run(["db", "version", "--format", "json"]).json as? [String: Any])
-        #expect(before["pending"] as? [String] == ["v003_search", "v004_registry"])
+        #expect(before["pending"] as? [String] == ["v003_search", "v004_registry", "v007_names"])
         let migrated = await cli.run(["db", "migrate"])
         #expect(migrated.code == 0, "\(migrated.err)")
         #expect(migrated.out.contains("Pending migrations: none"))
-        #expect(migrated.out.contains("Applied now: v003_search, v004_registry"))
+        #expect(migrated.out.contains("Applied now: v003_search, v004_registry, v007_names"))
         let after = try #require(try await cli.run(["db", "version", "--format", "json"]).json as? [String: Any])
         #expect(after["pending"] as? [String] == [])
     }

@@ -88,7 +88,9 @@ struct UpkeepTests {
         let result = await cli.run(["db", "version", "--format", "json"])
         let object = try #require(try result.json as? [String: Any])
         #expect(
-            object["applied"] as? [String] == ["v001_initial", "v002_operators", "v003_search", "v004_registry"])
+            object["applied"] as? [String] == [
+                "v001_initial", "v002_operators", "v003_search", "v004_registry", "v007_names",
+            ])
         #expect(object["pending"] as? [String] == [])
     }
 
