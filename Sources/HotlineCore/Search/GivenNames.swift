@@ -424,7 +424,7 @@ enum GivenNames {
     /// A folded word with the spellings of a iotated vowel made one (ia, ja are ya; iu, ju
     /// are yu; ie, je are ye): `Ania`, `Anja` and `Anya` are one familiar form.
     private static func spelling(_ word: String) -> String {
-        guard word.contains(where: { $0 == "i" || $0 == "j" }) else { return word }
+        guard word.utf8.contains(where: { $0 == UInt8(ascii: "i") || $0 == UInt8(ascii: "j") }) else { return word }
         var letters = Array(word)
         for index in letters.indices.dropLast()
         where (letters[index] == "i" || letters[index] == "j") && "aueo".contains(letters[index + 1]) && index > 0 {

@@ -23,6 +23,18 @@ enum KeyboardLayout {
         return table
     }
 
+    /// Whether a word of `text` reads as nonsense in its script: of three letters or more,
+    /// under a third of them vowels (`Bdfyjd`, `Шмфтщм`; real names rarely are: `Shchukin`
+    /// is a quarter). Search retypes only such text, so a rare name costs no extra queries.
+    static func looksMistyped(_ text: String) -> Bool {
+        text.split(whereSeparator: { $0 == " " || $0 == "-" }).contains { word in
+            let letters = word.filter { $0.isLetter || ";,.[]'`".contains($0) }
+            guard letters.count >= 3 else { return false }
+            let vowels = letters.filter { "aeiouyаеёиоуыэюяіїєAEIOUYАЕЁИОУЫЭЮЯІЇЄ".contains($0) }.count
+            return Double(vowels) / Double(letters.count) < 0.34
+        }
+    }
+
     /// `text` retyped on the other layouts: Cyrillic letters as the Latin keys they sit on, Latin
     /// letters (and the keys ; ' , . [ ] `) as the Russian and the Ukrainian letters. Empty when
     /// the text has no letter to retype.

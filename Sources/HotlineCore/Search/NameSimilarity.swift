@@ -13,8 +13,9 @@ enum NameSimilarity {
         let surnameStem: (stem: String, ending: String)?
         /// One or two letters (`И.`, `Yu.`): an initial, which stands for any word starting so.
         let isInitial: Bool
-        /// The sound a word starts with, alike in every script and reading (И, I, Y; Г, G, H).
-        let initial: String
+        /// The sound a word starts with, alike in every script and reading (И, I, Y; Г, G, H);
+        /// worked out only when an initial is compared.
+        var initial: String { Initials.sound(of: folded) }
         /// The given names this word is a form of, if any.
         let givenName: GivenNames.Forms?
         /// A surname in the list of common surnames (`KnownSurnames`).
@@ -29,7 +30,6 @@ enum NameSimilarity {
             isFeminine = folded.count > 3 && folded.hasSuffix("a")
             surnameStem = NameSimilarity.surnameStem(of: folded)
             isInitial = text.count <= 2 && !text.contains(where: { (48...57).contains($0) })
-            initial = Initials.sound(of: folded)
             isKnownSurname = !isInitial && KnownSurnames.contains(folded)
             // A common surname is a given name only as spelled in the table (Роман), never by
             // its skeleton alone (Соловьёва is not Слава).
@@ -116,7 +116,8 @@ enum NameSimilarity {
     /// letters, discounted, so a typo still scores well.
     static func wordScore(_ a: Word, _ b: Word) -> Double {
         if a.isInitial || b.isInitial {
-            return a.initial == b.initial && !a.initial.isEmpty ? 0.9 : 0
+            let sound = a.initial
+            return !sound.isEmpty && sound == b.initial ? 0.9 : 0
         }
         let letters = jaroWinkler(a.text, b.text)
         // One stem with two surname endings is two families: Ivanov and Ivanenko, Savchenko

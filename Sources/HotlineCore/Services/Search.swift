@@ -202,7 +202,7 @@ struct SearchEngine {
         let unit = try byUnit(queryWords)
         var candidates = try scored(entries: entries, readings: readings, typed: nil)
         // Little found as typed: perhaps it was typed on the other keyboard layout (`Bdfyjd`).
-        if entries.count < NameMatchPlan.enough {
+        if entries.count < NameMatchPlan.enough, KeyboardLayout.looksMistyped(text) {
             for retyped in KeyboardLayout.retyped(text) {
                 let readings = NameFolding.readings(retyped)
                 let entries = try NameMatchPlan(readings: readings).run(limit: Self.candidateLimit) { query in
