@@ -38,6 +38,7 @@ let package = Package(
                 .embedInCode("v003_search.sql"),
                 .embedInCode("v004_registry.sql"),
                 .embedInCode("v005_notices.sql"),
+                .embedInCode("v007_names.sql"),
                 .embedInCode("v008_shift.sql"),
                 .embedInCode("v009_serve.sql"),
             ]
@@ -69,7 +70,14 @@ let package = Package(
                 .linkedLibrary("phonenumber", .when(configuration: .debug)),
                 .linkedLibrary("protobuf", .when(configuration: .debug)),
                 .unsafeFlags(
-                    ["-Xlinker", "--start-group"] + ["-l:libphonenumber.a", "-l:libprotobuf.a", "-l:libicui18n.a", "-l:libicuuc.a", "-l:libicudata.a", "-l:libabsl_hash.a", "-l:libabsl_raw_hash_set.a", "-l:libabsl_city.a", "-l:libabsl_low_level_hash.a", "-l:libabsl_strings.a", "-l:libabsl_strings_internal.a", "-l:libabsl_throw_delegate.a", "-l:libabsl_raw_logging_internal.a", "-l:libabsl_int128.a", "-l:libabsl_base.a", "-l:libabsl_spinlock_wait.a", "-l:libabsl_log_severity.a"].flatMap { ["-Xlinker", $0] }
+                    ["-Xlinker", "--start-group"]
+                        + [
+                            "-l:libphonenumber.a", "-l:libprotobuf.a", "-l:libicui18n.a", "-l:libicuuc.a",
+                            "-l:libicudata.a", "-l:libabsl_hash.a", "-l:libabsl_raw_hash_set.a", "-l:libabsl_city.a",
+                            "-l:libabsl_low_level_hash.a", "-l:libabsl_strings.a", "-l:libabsl_strings_internal.a",
+                            "-l:libabsl_throw_delegate.a", "-l:libabsl_raw_logging_internal.a", "-l:libabsl_int128.a",
+                            "-l:libabsl_base.a", "-l:libabsl_spinlock_wait.a", "-l:libabsl_log_severity.a",
+                        ].flatMap { ["-Xlinker", $0] }
                         + ["-Xlinker", "--end-group", "-lz"]
                         // A position-dependent executable: the static binary's 95,000 relative
                         // relocations (pointers in Swift's metadata, ICU, protobuf) are resolved at
@@ -155,7 +163,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // List files made by LibreOffice and openpyxl (Fixtures/Lists/make-fixtures.sh).
-            resources: [.copy("Fixtures/Lists")]
+            // The labelled name set (Fixtures/Names/make-names.py).
+            resources: [.copy("Fixtures/Lists"), .copy("Fixtures/Names")]
         ),
         .testTarget(
             name: "HotlineCommandsTests",

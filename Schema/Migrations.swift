@@ -14,6 +14,7 @@ public enum SchemaMigrations {
         Migration(identifier: "v003_search", bytes: PackageResources.v003_search_sql),
         Migration(identifier: "v004_registry", bytes: PackageResources.v004_registry_sql),
         Migration(identifier: "v005_notices", bytes: PackageResources.v005_notices_sql),
+        Migration(identifier: "v007_names", bytes: PackageResources.v007_names_sql),
         Migration(identifier: "v008_shift", bytes: PackageResources.v008_shift_sql),
         Migration(identifier: "v009_serve", bytes: PackageResources.v009_serve_sql),
     ]

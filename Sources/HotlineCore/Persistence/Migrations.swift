@@ -13,7 +13,8 @@ struct Migration {
     /// The Swift steps, by the migration they follow. A step is part of its migration for good,
     /// like its SQL: it reads only the tables that migration knows.
     static let steps: [String: @Sendable (Database) throws -> Void] = [
-        "v003_search": { db in try NameIndex.rebuild(in: db) }
+        "v003_search": { db in try NameIndex.rebuild(in: db) },
+        "v007_names": { db in try NameIndex.rebuild(in: db) },
     ]
 
     /// Every migration, in order.

@@ -23,9 +23,11 @@ enum NameIndex {
         let id = db.lastInsertedRowID
         let words = Array(Set(readings.flatMap { $0 })).sorted()
         let skeletons = Array(Set(words.map(NameFolding.skeleton))).sorted()
+        // Each word's initial as a token of its own, for a search by initials (`Петров И.С.`).
+        let initials = Array(Set(words.map(Initials.token))).sorted()
         try db.cachedStatement(sql: "INSERT INTO name_search (rowid, words, skeletons, details) VALUES (?, ?, ?, ?)")
             .execute(arguments: [
-                id, words.joined(separator: " "), skeletons.joined(separator: " "),
+                id, (words + initials).joined(separator: " "), skeletons.joined(separator: " "),
                 unit.map { NameFolding.words($0).joined(separator: " ") },
             ])
     }
@@ -49,7 +51,8 @@ enum NameIndex {
     }
 
     /// Indexes every case's names from scratch: for databases written before the index
-    /// existed (migration v003) and after a restore of such a file.
+    /// existed (migration v003), before it folded decomposed letters and held initials
+    /// (v007), and after a restore of such a file.
     static func rebuild(in db: Database) throws {
         try db.execute(sql: "DELETE FROM name_entry")
         try db.execute(sql: "INSERT INTO name_search(name_search) VALUES ('delete-all')")

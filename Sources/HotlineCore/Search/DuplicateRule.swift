@@ -23,16 +23,26 @@ public enum DuplicateRule {
 
     /// The likelihood, 0 to 1, that `a` and `b` are one person; `nil` when something known rules it out.
     public static func score(_ a: PersonDescription, _ b: PersonDescription) -> Double? {
-        var best: (average: Double, weakest: Double) = (0, 0)
+        var best = NameSimilarity.Match.none
         for first in NameFolding.readings(a.name) {
             for second in NameFolding.readings(b.name) {
-                let match = NameSimilarity.match(
+                let match = NameSimilarity.matchDetail(
                     NameSimilarity.words(first.joined(separator: " ")),
                     NameSimilarity.words(second.joined(separator: " ")))
                 if match.average > best.average { best = match }
             }
         }
-        return score(nameMatch: best, a, b)
+        return score(match: best, a, b)
+    }
+
+    /// The likelihood given a name match and what it rests on: a name matched through initials
+    /// is proposed only with a birth date known on both sides that agrees, and a surname that
+    /// is another common surname (Носков, Носов) never.
+    static func score(match: NameSimilarity.Match, _ a: PersonDescription, _ b: PersonDescription) -> Double? {
+        guard var score = score(nameMatch: (match.average, match.weakest), a, b) else { return nil }
+        let bornAgrees = a.born != nil && b.born != nil
+        if (match.byInitials && !bornAgrees) || match.otherSurname != nil { score = min(score, threshold - 0.01) }
+        return score
     }
 
     /// Every word of the shorter name must match this well: one perfect word must not carry

@@ -11,22 +11,38 @@ public enum NameFolding {
     /// particular to Ukrainian is read the Russian way, with them the Ukrainian way
     /// (Г is G in Russian and H in Ukrainian, И is I and Y).
     public static func words(_ name: String) -> [String] {
-        if let scalars = FastFold.lowercased(name) {
+        if let scalars = FastFold.lowercased(name) ?? FastFold.lowercased(normalised(name)) {
             return FastFold.words(scalars, ukrainian: scalars.contains(where: FastFold.isUkrainian))
         }
         return generalWords(name)
     }
 
+    /// `name` in NFC with the combining marks that have no precomposed letter left out: a
+    /// decomposed й (и + U+0306) or Ž (Z + U+030C) is the letter, ALA-LC's tie bar in `t͡s` is
+    /// `ts`. Only names the fast path refuses pay for it (Foundation's NFC costs microseconds).
+    static func normalised(_ name: String) -> String {
+        let composed = name.precomposedStringWithCanonicalMapping
+        guard composed.unicodeScalars.contains(where: isCombiningMark) else { return composed }
+        return String(String.UnicodeScalarView(composed.unicodeScalars.filter { !isCombiningMark($0) }))
+    }
+
+    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return false
+        }
+    }
+
     /// `words` for any text, through the Unicode tables; `FastFold` must agree with it.
     static func generalWords(_ name: String) -> [String] {
-        let scalars = Array(name.lowercased().unicodeScalars)
+        let scalars = Array(normalised(name).lowercased().unicodeScalars)
         return words(scalars, ukrainian: scalars.contains { "іїєґ".unicodeScalars.contains($0) })
     }
 
     /// Every reading of a name: a Cyrillic name is read both the Russian and the Ukrainian
     /// way (the index keeps both, so a family's own romanisation finds it either way).
     public static func readings(_ name: String) -> [[String]] {
-        if let scalars = FastFold.lowercased(name) {
+        if let scalars = FastFold.lowercased(name) ?? FastFold.lowercased(normalised(name)) {
             guard scalars.contains(where: { FastFold.latin(of: $0, ukrainian: false) != nil }) else {
                 let latin = FastFold.words(scalars, ukrainian: false)
                 let german = latin.map(germanOrScholarly)
@@ -41,7 +57,7 @@ public enum NameFolding {
 
     /// `readings` for any text, through the Unicode tables; `FastFold` must agree with it.
     static func generalReadings(_ name: String) -> [[String]] {
-        let scalars = Array(name.lowercased().unicodeScalars)
+        let scalars = Array(normalised(name).lowercased().unicodeScalars)
         guard scalars.contains(where: { cyrillicTable[$0] != nil }) else {
             let latin = words(scalars, ukrainian: false)
             let german = latin.map(germanOrScholarly)
@@ -236,7 +252,9 @@ public enum NameFolding {
         return String(scalar)
     }
 
+    /// Letters whose base letter misleads: ISO 9 writes я, ю, є as â, û, ê and щ as ŝ.
     private static let latinSpecial: [Unicode.Scalar: String] = [
-        "ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ı": "i", "ŝ": "sh",
+        "ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ı": "i", "ŝ": "shch", "â": "ya", "û": "yu",
+        "ê": "ye",
     ]
 }

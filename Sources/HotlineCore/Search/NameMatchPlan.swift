@@ -2,6 +2,10 @@
 /// is unranked and stops at the candidate limit: ranking (bm25) has to read every match, and
 /// with a million cases a common surname matches a hundred thousand entries (a ranked fallback
 /// took 0.4–1.5 s there).
+///
+/// A given name is looked for in each of its full forms (Микита, Никита), and in its familiar
+/// ones (Саша for Александр, Александр for Саша) when those find little; an initial (`И.`) is
+/// looked for as the index's initial token (`Initials.token`), never as a word of its own.
 public struct NameMatchPlan: Sendable, Equatable {
     /// One query of the fallback: the name with one word left out (a typo in that word), and
     /// the same narrowed to entries with a word starting like the left-out one, for when the
@@ -11,8 +15,10 @@ public struct NameMatchPlan: Sendable, Equatable {
         public let narrowed: String?
     }
 
-    /// Every word's skeleton, in one of the readings.
+    /// Every word's skeleton (a given name's full forms' skeletons), in one of the readings.
     public let strict: String?
+    /// As `strict`, with the familiar forms of the given names; when they add something.
+    public let familiar: String?
     /// Tried when `strict` finds few entries; only for names of two words or more.
     public let leftOut: [LeftOut]
     /// A one-word name's first letters, tried when its skeleton finds few entries.
@@ -28,32 +34,52 @@ public struct NameMatchPlan: Sendable, Equatable {
                 !NameFolding.skeleton($0).isEmpty && seen.insert(NameFolding.skeleton($0)).inserted
             }
         }.filter { !$0.isEmpty }
-        func all(_ words: [String]) -> String {
-            "("
-                + words.map { "skeletons: " + Self.quoted(NameFolding.skeleton($0)) }.sorted().joined(
-                    separator: " AND ")
+        func isInitial(_ word: String) -> Bool { word.utf8.count <= 2 && !word.contains(where: \.isNumber) }
+        func term(_ word: String, forms: (String) -> Set<String>) -> String {
+            let skeletons = Set(forms(word).map(NameFolding.skeleton) + [NameFolding.skeleton(word)])
+                .filter { !$0.isEmpty }.sorted()
+            let terms = skeletons.map { "skeletons: " + Self.quoted($0) }
+            return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
+        }
+        func initials(_ words: [String]) -> [String] {
+            Array(Set(words.filter(isInitial).map { "words: " + Self.quoted(Initials.token(of: $0)) })).sorted()
+        }
+        // Initials narrow a query, never make one: a name of initials only finds nothing.
+        func all(_ words: [String], forms: (String) -> Set<String> = GivenNames.fullForms) -> String? {
+            let whole = words.filter { !isInitial($0) }
+            guard !whole.isEmpty else { return nil }
+            return "(" + (whole.map { term($0, forms: forms) }.sorted() + initials(words)).joined(separator: " AND ")
                 + ")"
         }
         func prefix(_ word: String) -> String? {
             word.count >= 5 ? "words: " + Self.quoted(String(word.prefix(3))) + "*" : nil
         }
-        let groups = Array(Set(readings.map(all))).sorted()
+        let groups = Array(Set(readings.compactMap { all($0) })).sorted()
         strict = groups.isEmpty ? nil : groups.joined(separator: " OR ")
+        let familiarGroups = Array(Set(readings.compactMap { all($0, forms: GivenNames.allForms) })).sorted()
+        familiar = familiarGroups == groups || familiarGroups.isEmpty ? nil : familiarGroups.joined(separator: " OR ")
         var leftOut: [LeftOut] = []
-        for reading in readings where reading.count >= 2 {
-            for index in reading.indices {
+        for reading in readings where reading.filter({ !isInitial($0) }).count >= 2 {
+            for (index, word) in reading.enumerated() where !isInitial(word) {
                 var rest = reading
-                let word = rest.remove(at: index)
-                let query = all(rest)
-                guard !leftOut.contains(where: { $0.query == query }) else { continue }
+                rest.remove(at: index)
+                // Skeletons only, as `DuplicateFinder` leaves a word out (its pairs must stay the
+                // intake's): a misspelt word and another language's given name together are
+                // too little to go on.
+                guard let query = all(rest, forms: { _ in [] }), !leftOut.contains(where: { $0.query == query })
+                else { continue }
                 leftOut.append(LeftOut(query: query, narrowed: prefix(word).map { query + " AND " + $0 }))
             }
         }
         self.leftOut = leftOut
-        let single = readings.filter { $0.count == 1 }.compactMap { prefix($0[0]) }
+        // A name of one whole word (and perhaps initials): its first letters, with the initials.
+        let single = readings.filter { $0.filter { !isInitial($0) }.count == 1 }.compactMap { reading in
+            prefix(reading.first { !isInitial($0) }!).map { ([$0] + initials(reading)).joined(separator: " AND ") }
+        }
         firstLetters =
-            readings.contains(where: { $0.count >= 2 }) || single.isEmpty
-            ? nil : Array(Set(single)).sorted().joined(separator: " OR ")
+            readings.contains(where: { $0.filter { !isInitial($0) }.count >= 2 }) || single.isEmpty
+            ? nil
+            : Array(Set(single)).sorted().map { $0.contains(" AND ") ? "(" + $0 + ")" : $0 }.joined(separator: " OR ")
     }
 
     /// Runs the plan: `entries(query)` returns the ids of at most `limit` entries matching an
@@ -62,6 +88,7 @@ public struct NameMatchPlan: Sendable, Equatable {
     public func run(limit: Int, _ entries: (String) throws -> [Int64]) rethrows -> [Int64] {
         guard let strict else { return [] }
         var found = try entries(strict)
+        if found.count < Self.enough, let familiar { found += try entries(familiar) }
         guard found.count < Self.enough else { return found }
         let misspelt = found.isEmpty
         // Broadening a name that matched stops at the limit; a misspelt one tries every word.

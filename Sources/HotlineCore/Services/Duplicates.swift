@@ -31,7 +31,9 @@ extension Hotline {
             let theirs = PersonDescription(
                 name: matchedName, born: record.born.flatMap { try? PartialDate(parsing: $0, field: "born") },
                 region: record.region, unit: record.unit)
-            guard let score = DuplicateRule.score(person, theirs),
+            var mine = person
+            if let typed = candidate.typed { mine.name = typed }  // found retyped on the other layout
+            guard let score = DuplicateRule.score(mine, theirs),
                 score >= DuplicateRule.threshold,
                 !found.contains(where: { $0.ref == record.ref })
             else { continue }

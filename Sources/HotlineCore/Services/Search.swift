@@ -104,13 +104,17 @@ struct SearchEngine {
         var why: String
         /// The person's name as the matching index entry spells it, when a person's name matched.
         let matchedPerson: String?
+        /// The text that matched, when it is not the text searched for: the name retyped on
+        /// the other keyboard layout.
+        let typed: String?
         private var cached: PersonCaseRecord?
 
-        init(caseId: Int64, score: Double, why: String, matchedPerson: String? = nil) {
+        init(caseId: Int64, score: Double, why: String, matchedPerson: String? = nil, typed: String? = nil) {
             self.caseId = caseId
             self.score = score
             self.why = why
             self.matchedPerson = matchedPerson
+            self.typed = typed
         }
 
         func record(_ db: Database) throws -> PersonCaseRecord {
@@ -196,8 +200,29 @@ struct SearchEngine {
             try entryIds(matching: query)
         }
         let unit = try byUnit(queryWords)
-        guard !entries.isEmpty else { return unit }
+        var candidates = try scored(entries: entries, readings: readings, typed: nil)
+        // Little found as typed: perhaps it was typed on the other keyboard layout (`Bdfyjd`).
+        if entries.count < NameMatchPlan.enough, KeyboardLayout.looksMistyped(text) {
+            for retyped in KeyboardLayout.retyped(text) {
+                let readings = NameFolding.readings(retyped)
+                let entries = try NameMatchPlan(readings: readings).run(limit: Self.candidateLimit) { query in
+                    try entryIds(matching: query)
+                }
+                candidates += try scored(entries: entries, readings: readings, typed: retyped)
+            }
+        }
+        return candidates + unit
+    }
 
+    /// An inquirer's name is a weaker lead than the person's: its hits rank below theirs.
+    static let inquirerWeight = 0.5
+    /// A person's surname that is another common surname (Носков for Носов): a weak lead,
+    /// never above a name that matches.
+    static let otherSurnameCap = 0.6
+
+    /// The index entries scored against the readings of what was searched.
+    private func scored(entries: [Int64], readings: [[String]], typed: String?) throws -> [Candidate] {
+        guard !entries.isEmpty else { return [] }
         let queries = readings.map { NameSimilarity.words($0.joined(separator: " ")) }
         var candidates: [Candidate] = []
         let idList = Array(Set(entries))
@@ -205,15 +230,22 @@ struct SearchEngine {
         {
             for entry in try db.search.entries(ids: chunk) {
                 let words = NameSimilarity.words(entry.folded)
-                var score = queries.map { NameSimilarity.score($0, words) }.max() ?? 0
-                if entry.kind == "inquirer" { score *= 0.8 }  // an inquirer's name is a weaker lead than the person's
+                let match = queries.map { NameSimilarity.matchDetail($0, words) }.max { $0.average < $1.average }
+                var score = match?.average ?? 0
+                var why = "\(entry.kind): \(entry.name)"
+                if let (mine, theirs) = match?.otherSurname {
+                    score = min(score, Self.otherSurnameCap)
+                    why += " (weak: \(theirs) is another surname than \(mine))"
+                }
+                if entry.kind == "inquirer" { score *= Self.inquirerWeight }
+                if let typed { why += " (typed on the other keyboard layout: \(typed))" }
                 candidates.append(
                     Candidate(
-                        caseId: entry.caseId, score: score, why: "\(entry.kind): \(entry.name)",
-                        matchedPerson: entry.kind == "person" ? entry.name : nil))
+                        caseId: entry.caseId, score: score, why: why,
+                        matchedPerson: entry.kind == "person" ? entry.name : nil, typed: typed))
             }
         }
-        return candidates + unit
+        return candidates
     }
 
     /// Cases whose unit contains all the words typed (a unit number, "в/ч 12345").
