@@ -2,8 +2,10 @@ import Foundation
 import HotlineCore
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import Metrics
+import NIOSSL
 import Prometheus
 import ServiceLifecycle
 
@@ -21,6 +23,9 @@ public enum HotlineServer {
         public var idleTimeoutSeconds: Int64 = 30
         /// How long requests in flight may take to finish after SIGTERM.
         public var drainSeconds = 10
+        /// TLS: the certificate chain and its private key, PEM files (`--tls-cert`, `--tls-key`);
+        /// `nil` serves plain HTTP, for loopback or behind a proxy that terminates TLS.
+        public var tls: (certificate: String, key: String)?
 
         public init() {}
     }
@@ -60,13 +65,45 @@ public enum HotlineServer {
                     "set one first: `hotline operator password ADMIN --as ADMIN` (set-up mode is for the local CLI only)"
             )
         }
+        let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(options.idleTimeoutSeconds)))
         return Application(
             router: makeRouter(hotline: hotline),
-            server: .http1(configuration: .init(idleTimeout: .seconds(options.idleTimeoutSeconds))),
+            server: try options.tls.map { try .tls(http1, tlsConfiguration: tlsConfiguration(files: $0)) } ?? http1,
             configuration: .init(
                 address: .hostname(options.host, port: options.port), serverName: "hotline",
                 availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections)),
             logger: logger)
+    }
+
+    /// The server's TLS settings from its PEM files, or which file is wrong and why: before the
+    /// server starts, so a bad file never leaves it listening without TLS.
+    static func tlsConfiguration(files: (certificate: String, key: String)) throws -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(files.certificate)
+        } catch {
+            throw HotlineError.invalidField(
+                field: "tls-cert", value: files.certificate,
+                problem: "cannot read a PEM certificate from it (\(error))",
+                accepted: "a readable PEM file with the server's certificate chain")
+        }
+        guard !chain.isEmpty else {
+            throw HotlineError.invalidField(
+                field: "tls-cert", value: files.certificate, problem: "holds no certificate",
+                accepted: "a readable PEM file with the server's certificate chain")
+        }
+        let key: NIOSSLPrivateKey
+        do {
+            key = try NIOSSLPrivateKey(file: files.key, format: .pem)
+        } catch {
+            throw HotlineError.invalidField(
+                field: "tls-key", value: files.key, problem: "cannot read a PEM private key from it (\(error))",
+                accepted: "a readable PEM file with the certificate's private key, not encrypted")
+        }
+        var configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv12
+        return configuration
     }
 
     /// Serves until SIGTERM or SIGINT; then stops accepting, lets requests in flight finish

@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
             The API is openapi.yaml, served at /openapi.yaml. Refuses to start unless an enabled admin
             has a password (`hotline operator password NAME`). SIGTERM or Ctrl-C stops accepting, lets
             requests in flight finish (--drain seconds at most) and closes the database.
-            Listen on loopback and put a TLS-terminating proxy in front for other hosts (README, Server).
+            For other hosts, serve TLS (--tls-cert and --tls-key, PEM files) or listen on loopback
+            behind a proxy that terminates TLS: passwords and tokens must never cross a network in clear.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -20,6 +21,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port = 8080
     @Option(help: "Seconds that requests in flight may take to finish after SIGTERM.") var drain = 10
     @Option(help: "Connections served at once.") var maxConnections = 256
+    @Option(help: "Serve HTTPS with this certificate chain (PEM); needs --tls-key.") var tlsCert: String?
+    @Option(help: "The certificate's private key (PEM, not encrypted); needs --tls-cert.") var tlsKey: String?
+
+    func validate() throws {
+        if (tlsCert == nil) != (tlsKey == nil) {
+            throw ValidationError("give --tls-cert and --tls-key together (PEM files), or neither for plain HTTP")
+        }
+    }
 
     func run() async throws {
         let configured = try await CommandContext.Configured.read(options)
@@ -31,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
         server.port = port
         server.drainSeconds = drain
         server.maxConnections = maxConnections
+        if let tlsCert, let tlsKey { server.tls = (tlsCert, tlsKey) }
         try await HotlineServer.run(hotline: hotline, options: server, logger: Logger(label: "hotline"))
     }
 }
