@@ -116,6 +116,24 @@ import Testing
         #expect(try await notices(cli, ["--region", "RU-ORL"]).count == 2)
     }
 
+    /// A state the schema's CHECK should have kept out (here written with the check switched
+    /// off) is reported as what the file holds, never read as `pending` and offered again.
+    @Test func aDamagedNoticeStateIsAnErrorNotPending() async throws {
+        let cli = try CLI()
+        let ref = try await setUp(cli)
+        #expect(await cli.run(["case", "status", ref, "located"], operatorName: "oleg").code == 0)
+        let id = try #require(try await notices(cli).first?["id"] as? Int)
+        let queue = try DatabaseQueue(path: cli.dbPath)
+        try await queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE notice SET state = 'told' WHERE id = ?", arguments: [id])
+        }
+        try queue.close()
+        let shown = await cli.run(["notice", "show", String(id)], operatorName: "vera")
+        #expect(shown.code != 0 && !shown.out.contains("pending"))
+        #expect(shown.err.contains("holds no NoticeState"), "\(shown.err)")
+    }
+
     @Test func aLaterStatusChangeUpdatesThePendingNoticeAndItsHistoryKeepsBoth() async throws {
         let cli = try CLI()
         let ref = try await setUp(cli)

@@ -117,7 +117,7 @@ struct SQLiteNoticeStore {
         NoticeSummary(
             id: row[0], case: row[1], inquirer: row[2], inquirerName: row[3], person: row[4], region: row[5],
             status: row[6], source: row[7], asOf: row[8], newsAt: try DatabaseTime.date(row, 9),
-            state: NoticeState(rawValue: row[10]) ?? .pending, attempts: row[11],
+            state: try StoredState.value(row, 10), attempts: row[11],
             retryAfter: try DatabaseTime.optionalDate(row, 12), channels: ConsentColumns.channels(row[13]),
             deliveredAt: try DatabaseTime.optionalDate(row, 14), deliveredBy: row[15], deliveredChannel: row[16])
     }
@@ -454,7 +454,7 @@ struct NoticeRow: FetchableRecord {
         source = row[5]
         asOf = row[6]
         newsAt = try DatabaseTime.date(row, 7)
-        state = NoticeState(rawValue: row[8]) ?? .pending
+        state = try StoredState.value(row, 8)
         attempts = row[9]
         retryAfter = try DatabaseTime.optionalDate(row, 10)
         createdAt = try DatabaseTime.date(row, 14)

@@ -368,7 +368,7 @@ struct SQLiteRegistryStore {
         MatchRow(
             id: row[0], recordId: row[1], caseId: row[2], score: row[3], why: row[4],
             evidence: try JSONDecoder().decode([MatchEvidence].self, from: Data((row[5] as String).utf8)),
-            state: MatchState(rawValue: row[6]) ?? .proposed, conflict: row[7], confirmedBy: row[8],
+            state: try StoredState.value(row, 6), conflict: row[7], confirmedBy: row[8],
             approvedBy: row[9], rejectedBy: row[10], note: row[11])
     }
 
