@@ -13,6 +13,8 @@ protocol DuplicateStore {
         throws
     /// The index entries (of any name, open case or not) matching an FTS5 query.
     func entryIds(matching query: String) throws -> [Int64]
+    /// The index entries (of any name) matching an FTS5 query on the pair terms (`NamePairs`).
+    func entryIds(matchingPairs query: String) throws -> [Int64]
     /// Those of these index entries that are person names of open, unmerged cases.
     func openPersonNames(entries ids: [Int64], openStatuses: [String]) throws -> [OpenName]
     /// Every skeleton the name index holds (of any name, open case or not).
@@ -77,6 +79,19 @@ struct SQLiteDuplicateStore: DuplicateStore {
     func entryIds(matching query: String) throws -> [Int64] {
         try Int64.fetchAll(
             db.cachedStatement(sql: "SELECT rowid FROM name_search WHERE name_search MATCH ?"), arguments: [query])
+    }
+
+    func entryIds(matchingPairs query: String) throws -> [Int64] {
+        try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT rowid FROM name_pairs WHERE name_pairs MATCH ?"), arguments: [query])
+    }
+
+    /// At most `limit` index entries matching an FTS5 query on the pair terms, as
+    /// `SearchStore.entryIds(matching:regionCode:limit:)` finds them with no region.
+    func entryIds(matchingPairs query: String, limit: Int) throws -> [Int64] {
+        try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT rowid FROM name_pairs WHERE name_pairs MATCH ? LIMIT ?"),
+            arguments: [query, limit])
     }
 
     func openPersonNames(entries ids: [Int64], openStatuses: [String]) throws -> [OpenName] {

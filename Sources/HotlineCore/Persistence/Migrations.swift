@@ -15,6 +15,7 @@ struct Migration {
     static let steps: [String: @Sendable (Database) throws -> Void] = [
         "v003_search": { db in try NameIndex.rebuild(in: db) },
         "v007_names": { db in try NameIndex.rebuild(in: db) },
+        "v012_nameterms": { db in try NameIndex.rebuildPairs(in: db) },
     ]
 
     /// Every migration, in order.

@@ -8,8 +8,11 @@ enum NameIndex {
     }
 
     /// Indexes `name` for the case unless the case already has an entry of this kind that
-    /// folds to the same key (the same spelling adds nothing).
-    static func add(caseId: Int64, kind: Kind, name: String, unit: String? = nil, in db: Database) throws {
+    /// folds to the same key (the same spelling adds nothing). `pairs: false` only for the
+    /// rebuilds of migrations before v012, which knew no name_pairs table.
+    static func add(
+        caseId: Int64, kind: Kind, name: String, unit: String? = nil, pairs: Bool = true, in db: Database
+    ) throws {
         let readings = NameFolding.readings(name)
         let folded = NameFolding.key(name)
         // Cached statements: this runs twice for every inquiry, bulk loads included.
@@ -30,6 +33,13 @@ enum NameIndex {
                 id, (words + initials).joined(separator: " "), skeletons.joined(separator: " "),
                 unit.map { NameFolding.words($0).joined(separator: " ") },
             ])
+        if pairs { try addPairs(entryId: id, skeletons: skeletons, in: db) }
+    }
+
+    /// The pair terms (`NamePairs`) of the entry `entryId` with these skeletons.
+    private static func addPairs(entryId: Int64, skeletons: [String], in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO name_pairs (rowid, pairs) VALUES (?, ?)")
+            .execute(arguments: [entryId, NamePairs.terms(skeletons).joined(separator: " ")])
     }
 
     /// Indexes a corrected unit (`case edit --unit`) so search finds the case by it: a new
@@ -48,17 +58,19 @@ enum NameIndex {
                 id, words.joined(separator: " "), skeletons.joined(separator: " "),
                 NameFolding.words(unit).joined(separator: " "),
             ])
+        try addPairs(entryId: id, skeletons: skeletons, in: db)
     }
 
     /// Indexes every case's names from scratch: for databases written before the index
     /// existed (migration v003), before it folded decomposed letters and held initials
     /// (v007), and after a restore of such a file.
+    /// No pair terms (`pairs: false`): v012 adds them after, by `rebuildPairs`.
     static func rebuild(in db: Database) throws {
         try db.execute(sql: "DELETE FROM name_entry")
         try db.execute(sql: "INSERT INTO name_search(name_search) VALUES ('delete-all')")
         let cases = try Row.fetchCursor(db, sql: "SELECT id, person_name, unit FROM person_case")
         while let row = try cases.next() {
-            try add(caseId: row[0], kind: .person, name: row[1], unit: row[2], in: db)
+            try add(caseId: row[0], kind: .person, name: row[1], unit: row[2], pairs: false, in: db)
         }
         let asked = try Row.fetchCursor(
             db,
@@ -67,8 +79,20 @@ enum NameIndex {
                 FROM inquiry JOIN inquirer ON inquirer.id = inquiry.inquirer_id ORDER BY inquiry.id
                 """)
         while let row = try asked.next() {
-            try add(caseId: row[0], kind: .person, name: row[1], in: db)
-            try add(caseId: row[0], kind: .inquirer, name: row[2], in: db)
+            try add(caseId: row[0], kind: .person, name: row[1], pairs: false, in: db)
+            try add(caseId: row[0], kind: .inquirer, name: row[2], pairs: false, in: db)
+        }
+    }
+
+    /// Writes every index entry's pair terms from scratch, from its name as `add` folds it
+    /// (migration v012). An entry's skeletons depend on its name alone, so the rest of the
+    /// index stays as it is.
+    static func rebuildPairs(in db: Database) throws {
+        try db.execute(sql: "INSERT INTO name_pairs(name_pairs) VALUES ('delete-all')")
+        let entries = try Row.fetchCursor(db, sql: "SELECT id, name FROM name_entry ORDER BY id")
+        while let row = try entries.next() {
+            let words = Set(NameFolding.readings(row[1]).flatMap { $0 })
+            try addPairs(entryId: row[0], skeletons: words.map(NameFolding.skeleton), in: db)
         }
     }
 }

@@ -118,7 +118,7 @@ struct DuplicateFinder {
         var found: [Int64: Int64] = [:]  // case by entry
         for reading in readings {
             let wanted = Set(reading)
-            for (entryId, name) in try openPersonNames(matching: Self.all(reading))
+            for (entryId, name) in try openPersonNames(holding: wanted.map { [$0] })
             where SkeletonMatch.isStrict(name.shape, reading: wanted) {
                 found[entryId] = name.caseId
             }
@@ -130,17 +130,14 @@ struct DuplicateFinder {
                     var rest = reading
                     rest.remove(at: index)
                     let restSet = Set(rest)
-                    var query = Self.all(rest)
+                    var all = rest.map { Set([$0]) }
                     if rest.count < 2 {
                         // One word left: only names with a skeleton near the missing one's.
                         let near = try nearSkeletons(missing).filter { !restSet.contains($0) }
                         guard !near.isEmpty else { continue }
-                        query +=
-                            " AND ("
-                            + near.map { "skeletons: " + NameMatchPlan.quoted($0) }.joined(
-                                separator: " OR ") + ")"
+                        all.append(Set(near))
                     }
-                    for (entryId, name) in try openPersonNames(matching: query)
+                    for (entryId, name) in try openPersonNames(holding: all)
                     where found[entryId] == nil && SkeletonMatch.isLeftOut(name.shape, rest: restSet, missing: missing)
                     {
                         found[entryId] = name.caseId
@@ -162,9 +159,13 @@ struct DuplicateFinder {
     /// is read and folded once.
     private var known: [Int64: KnownName?] = [:]
 
-    /// The person names of open cases among the entries matching an FTS5 query.
-    private mutating func openPersonNames(matching query: String) throws -> [(Int64, KnownName)] {
-        let ids = try store.entryIds(matching: query)
+    /// The person names of open cases among the entries holding, for each element of `all`,
+    /// one of its skeletons: through the pair terms when they can say it (a pair's posting
+    /// list is far shorter than a common skeleton's), else the skeletons.
+    private mutating func openPersonNames(holding all: [Set<String>]) throws -> [(Int64, KnownName)] {
+        let ids =
+            try NamePairs.query(all: all).map { try store.entryIds(matchingPairs: $0) }
+            ?? store.entryIds(matching: Self.query(all))
         let unknown = ids.filter { known[$0] == nil }
         if !unknown.isEmpty {
             for name in try store.openPersonNames(entries: unknown, openStatuses: openStatuses) {
@@ -175,9 +176,13 @@ struct DuplicateFinder {
         return ids.compactMap { id in known[id]!.map { (id, $0) } }  // every id is known by now
     }
 
-    /// Every skeleton of `skeletons`, as an FTS5 query.
-    private static func all(_ skeletons: [String]) -> String {
-        "(" + skeletons.sorted().map { "skeletons: " + NameMatchPlan.quoted($0) }.joined(separator: " AND ") + ")"
+    /// For each element of `all`, one of its skeletons, as an FTS5 query on `name_search`.
+    private static func query(_ all: [Set<String>]) -> String {
+        "("
+            + all.map { choices in
+                let terms = choices.sorted().map { "skeletons: " + NameMatchPlan.quoted($0) }
+                return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
+            }.sorted().joined(separator: " AND ") + ")"
     }
 
     /// The skeletons in the name index `SkeletonMatch.isNear` `skeleton`; the index's
