@@ -41,6 +41,7 @@ let package = Package(
                 .embedInCode("v007_names.sql"),
                 .embedInCode("v008_shift.sql"),
                 .embedInCode("v009_serve.sql"),
+                .embedInCode("v013_scale.sql"),
             ]
         ),
         // The shipped default configuration and region list, embedded the same way.
