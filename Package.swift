@@ -42,6 +42,7 @@ let package = Package(
                 .embedInCode("v008_shift.sql"),
                 .embedInCode("v009_serve.sql"),
                 .embedInCode("v012_nameterms.sql"),
+                .embedInCode("v013_scale.sql"),
             ]
         ),
         // The shipped default configuration and region list, embedded the same way.

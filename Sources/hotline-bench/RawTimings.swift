@@ -223,6 +223,19 @@ final class RawHotline {
             }
         }
         try history(caseId: caseId, at: now, kind: "inquiry", note: inquiry.historyNote, inquiryId: inquiryId)
+        // What telling the families needs of every inquiry (issue 13), as hotline does it: we
+        // spoke with the family now (the call-back schedule), and news waiting for them without
+        // a contact becomes deliverable once they leave one.
+        let lastContact = try db.statement("UPDATE inquirer SET last_contact_at = ? WHERE id = ?")
+        lastContact.bind(1, now)
+        lastContact.bind(2, inquirerId)
+        try lastContact.run()
+        if !inquiry.contacts.isEmpty {
+            let reachable = try db.statement(
+                "UPDATE notice SET state = 'pending' WHERE inquirer_id = ? AND state = 'unreachable'")
+            reachable.bind(1, inquirerId)
+            try reachable.run()
+        }
         if !inquiry.isNew {
             let update = try db.statement(
                 """

@@ -9,7 +9,7 @@ struct HotlineBench: ParsableCommand {
         abstract: "Benchmarks hotline against raw SQLite on the same database.",
         subcommands: [
             SeedCommand.self, RunCommand.self, ProcessCommand.self, GrowthCommand.self, MemoryCommand.self,
-            ListsCommand.self, RegistryCommand.self, AllCommand.self,
+            ListsCommand.self, RegistryCommand.self, AllCommand.self, SeedNewsCommand.self,
         ])
 }
 

@@ -157,9 +157,27 @@ struct ExportTests {
         #expect(table.rows.first?.values[.note] == contacts)
         let audit = try #require(
             try await cli.run(["audit", "--format", "json"], operatorName: "vera").json as? [[String: Any]])
-        let note = try #require(audit.first { $0["kind"] as? String == "note" })
-        #expect(note["subject"] as? String == ref && note["by"] as? String == "oleg")
-        #expect((note["note"] as? String)?.contains("--with-contacts --output \(path)") == true, "\(note)")
+        // One audit row for the export (who, the file, how many cases, the filter), no notes.
+        let exports = audit.filter { $0["kind"] as? String == "export" }
+        #expect(exports.count == 1, "\(audit)")
+        let export = try #require(exports.first)
+        #expect(export["subject"] as? String == path && export["by"] as? String == "oleg", "\(export)")
+        #expect(export["field"] as? String == "contacts" && export["to"] as? String == "1", "\(export)")
+        #expect(export["note"] as? String == "case list --with-contacts", "\(export)")
+        #expect(!audit.contains { $0["kind"] as? String == "note" }, "\(audit)")
+        let history = try #require(
+            try await cli.run(["case", "show", ref, "--format", "json"], operatorName: "vera").json as? [String: Any])
+        #expect(!"\(history)".contains("exported"))
+        let filtered = await cli.run(
+            ["case", "list", "--with-contacts", "--region", "RU-KRS", "--open", "--format", "json"],
+            operatorName: "anna")
+        #expect(filtered.code == 0, "\(filtered.err)")
+        let latest = try #require(
+            try await cli.run(["audit", "--format", "json", "--limit", "1"], operatorName: "vera").json
+                as? [[String: Any]])
+        #expect(latest.first?["subject"] as? String == "(standard output)", "\(latest)")
+        #expect(
+            latest.first?["note"] as? String == "case list --with-contacts --open --region RU-KRS", "\(latest)")
         let json = try #require(
             try await cli.run(["case", "list", "--with-contacts", "--format", "json"], operatorName: "anna").json
                 as? [[String: Any]])

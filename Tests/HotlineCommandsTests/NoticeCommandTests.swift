@@ -499,4 +499,81 @@ import Testing
         let bad = await cli.run(["notice", "list", "--config", file.path], operatorName: "vera")
         #expect(bad.code == 78 && bad.err.contains("notices.callbackDays"), "\(bad.err)")
     }
+
+    @Test func aNewsStatusTheLifecycleLacksIsRefusedAtLoad() async throws {
+        let cli = try CLI()
+        let ref = try await setUp(cli)
+        let before = try cli.snapshot()
+        let file = cli.directory.appendingPathComponent("config.json")
+        try Data(#"{"notices": {"news": ["located", "fonud"]}}"#.utf8).write(to: file)
+        let bad = await cli.run(["case", "status", ref, "located", "--config", file.path], operatorName: "oleg")
+        #expect(bad.code == 78, "\(bad.err)")
+        #expect(bad.err.contains("notices.news") && bad.err.contains("'fonud'"), "\(bad.err)")
+        #expect(try cli.snapshot() == before)
+        // A hotline with its own lifecycle and no `notices.news` still starts: the shipped list
+        // is cut to the statuses it has.
+        try Data(
+            #"{"lifecycle": {"initial": "new", "open": ["new", "located"], "closed": ["closed"], "reopenTo": ["new"]}}"#
+                .utf8
+        ).write(to: file)
+        #expect(await cli.run(["notice", "list", "--config", file.path], operatorName: "oleg").code == 0)
+    }
+}
+
+/// A merge of two cases with news waiting for the same family on both (issue 13's leftover):
+/// one notice remains, on the survivor, with the newer news; nothing stays on the merged case.
+@Suite struct NoticeMergeTests {
+    let helper = NoticeCommandTests()
+
+    /// Two cases of the same person, both asked about by Иванова Мария (the same phone), both
+    /// news: the survivor first, the duplicate later. The references, survivor first.
+    func twoCasesWithNews(_ cli: CLI) async throws -> (String, String) {
+        let survivor = try await helper.setUp(cli)
+        let duplicate = try await helper.log(
+            cli,
+            [
+                "--person", "Иванов Петр Сергеевич", "--region", "RU-BEL", "--new-case", "--inquirer", "Иванова Мария",
+                "--relationship", "mother", "--contact", "phone:8 916 123-45-67",
+            ])
+        #expect(await cli.run(["case", "status", survivor, "located"], operatorName: "oleg").code == 0)
+        #expect(await cli.run(["case", "status", duplicate, "captured"], operatorName: "oleg").code == 0)
+        return (survivor, duplicate)
+    }
+
+    @Test func theFamilyKeepsOneNoticeWithTheNewerNews() async throws {
+        let cli = try CLI()
+        let (survivor, duplicate) = try await twoCasesWithNews(cli)
+        let before = try await helper.notices(cli)
+        let mother = try #require(before.first { $0["case"] as? String == duplicate }?["inquirer"] as? Int)
+        #expect(before.filter { $0["inquirer"] as? Int == mother }.count == 2, "\(before)")
+
+        let merged = await cli.run(["case", "merge", duplicate, "into", survivor], operatorName: "oleg")
+        #expect(merged.code == 0, "\(merged.err)")
+        let after = try await helper.notices(cli)
+        #expect(!after.contains { $0["case"] as? String == duplicate }, "\(after)")
+        let hers = after.filter { $0["inquirer"] as? Int == mother }
+        #expect(hers.count == 1 && hers.first?["case"] as? String == survivor, "\(after)")
+        #expect(hers.first?["status"] as? String == "captured" && hers.first?["region"] as? String == "RU-KRS")
+        // The father had news only on the survivor: his notice is untouched.
+        #expect(after.count == 2, "\(after)")
+        let shown = await cli.run(["case", "show", survivor], operatorName: "vera")
+        #expect(shown.out.contains("folded into notice"), "\(shown.out)")
+    }
+
+    @Test func twoNoticesAlreadyTriedAreRefusedAndNothingWritten() async throws {
+        let cli = try CLI()
+        let (survivor, duplicate) = try await twoCasesWithNews(cli)
+        let before = try await helper.notices(cli)
+        let mother = try #require(before.first { $0["case"] as? String == duplicate }?["inquirer"] as? Int)
+        for notice in before where notice["inquirer"] as? Int == mother {
+            let id = try #require(notice["id"] as? Int)
+            let tried = await cli.run(
+                ["notice", "attempt", String(id), "--channel", "phone", "--result", "no-answer"], operatorName: "oleg")
+            #expect(tried.code == 0, "\(tried.err)")
+        }
+        let snapshot = try helper.snapshot(cli)
+        let refused = await cli.run(["case", "merge", duplicate, "into", survivor], operatorName: "oleg")
+        #expect(refused.code == 1 && refused.err.contains("notice done"), "\(refused.code) \(refused.err)")
+        #expect(try helper.snapshot(cli) == snapshot)
+    }
 }

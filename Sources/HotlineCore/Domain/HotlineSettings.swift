@@ -206,6 +206,17 @@ public struct HotlineRules: Sendable {
         self.registry = try RegistryVocabulary(
             words: registry.says, implies: registry.implies, aliases: registry.aliases, lifecycle: self.lifecycle)
         let notices = settings.notices ?? HotlineSettings.shipped.notices!  // the shipped file has the block
+        // A news status the lifecycle lacks would never make a notice: refused, unless it is the
+        // shipped list under a hotline's own lifecycle (which must still start; NoticeRules
+        // leaves those out).
+        let statuses = self.lifecycle.statuses.map(\.name)
+        if notices.news != HotlineSettings.shipped.notices!.news,
+            let unknown = notices.news.first(where: { !statuses.contains($0.lowercased()) })
+        {
+            throw .configuration(
+                "notices.news names '\(unknown)', which is not a status of the lifecycle. Accepted: "
+                    + statuses.joined(separator: ", "))
+        }
         self.notices = NoticeRules(notices, lifecycle: self.lifecycle, channels: channels)
         givenRegions = regions
         defaultCountry = settings.phone.defaultCountry.uppercased()

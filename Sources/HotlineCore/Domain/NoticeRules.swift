@@ -5,7 +5,8 @@ import Foundation
 /// which channels are text messages.
 public struct NoticeRules: Sendable {
     /// The statuses that are news for a family. A configured status the lifecycle does not list
-    /// is left out: a hotline with its own lifecycle must still start (as with `registry.implies`).
+    /// is refused by `HotlineRules`; only the shipped list is cut to the lifecycle here, so that a
+    /// hotline with its own lifecycle and no `notices.news` still starts.
     public let news: Set<String>
     /// A family waiting with no news is called back after this long since we last spoke.
     public let callbackInterval: TimeInterval

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What `case list --with-contacts` reads: each inquirer of a case with their relationship
@@ -19,5 +20,14 @@ extension SQLiteCaseStore {
             let contacts: String? = row[2]
             return "\(name) (\(relationship))" + (contacts.map { ": " + $0 } ?? "")
         }.joined(separator: "; ")
+    }
+}
+
+extension Database {
+    /// One row of the export log (Schema/v013_scale.sql): who took which families' contacts.
+    func recordContactExport(at: Date, by: String, filter: String, cases: Int, file: String?) throws {
+        try execute(
+            sql: "INSERT INTO contact_export (at, by, filter, cases, file) VALUES (?, ?, ?, ?, ?)",
+            arguments: [DatabaseTime.text(at), by, filter, cases, file])
     }
 }

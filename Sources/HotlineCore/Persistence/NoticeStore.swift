@@ -81,9 +81,32 @@ struct SQLiteNoticeStore {
     /// Moves the notices of a merged case to the case it was merged into. A family with news
     /// waiting on both keeps the survivor's (OR IGNORE: the unique index of undelivered notices);
     /// the other stays on the merged case, still listed.
+    /// Moves every notice of a merged case to its survivor. The caller first makes one of each
+    /// family's two undelivered notices (`undeliveredOfTheSameFamily`), so none is left behind.
     func moveNotices(fromCase from: Int64, toCase to: Int64, region: String) throws {
         try db.execute(
-            sql: "UPDATE OR IGNORE notice SET case_id = ?, region = ? WHERE case_id = ?", arguments: [to, region, from])
+            sql: "UPDATE notice SET case_id = ?, region = ? WHERE case_id = ?", arguments: [to, region, from])
+    }
+
+    /// The undelivered notices of case `from` whose inquirer also has one on case `to`, each
+    /// with that one.
+    func undeliveredOfTheSameFamily(fromCase from: Int64, toCase to: Int64) throws -> [(NoticeRow, NoticeRow)] {
+        let moving = try NoticeRow.fetchAll(
+            db, sql: "SELECT * FROM notice WHERE case_id = ? AND state <> 'delivered' ORDER BY id", arguments: [from])
+        return try moving.compactMap { notice in
+            try undelivered(caseId: to, inquirerId: notice.inquirerId).map { (notice, $0) }
+        }
+    }
+
+    /// Whether anything was done with a notice: an attempt, a delivery, newer news.
+    func hasEvents(noticeId: Int64) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM notice_event WHERE notice_id = ?)", arguments: [noticeId]) == true
+    }
+
+    /// Removes a notice nothing was done with (no event refers to it).
+    func delete(noticeId: Int64) throws {
+        try db.execute(sql: "DELETE FROM notice WHERE id = ?", arguments: [noticeId])
     }
 
     /// Follows a corrected region (`case edit --region`): a notice lists under its case's region.

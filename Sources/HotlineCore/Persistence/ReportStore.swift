@@ -34,7 +34,10 @@ struct SQLiteReportStore: ReportStore {
                 UNION ALL
                 SELECT at, by, 'operator', subject, NULL, action, from_value, to_value, NULL FROM operator_event
                 UNION ALL
-                SELECT at, by, 'registry', subject, NULL, action, NULL, NULL, detail FROM registry_event)
+                SELECT at, by, 'registry', subject, NULL, action, NULL, NULL, detail FROM registry_event
+                UNION ALL
+                SELECT at, by, 'export', coalesce(file, '(standard output)'), NULL, 'contacts', NULL,
+                    CAST(cases AS TEXT), filter FROM contact_export)
             WHERE (?1 IS NULL OR by IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
             ORDER BY at DESC LIMIT ?4
             """
@@ -42,13 +45,14 @@ struct SQLiteReportStore: ReportStore {
     }
 
     func hasEntries(byJSON: String) throws -> Bool {
-        // Three lookups in the operator-and-time indexes, not a scan of the history.
+        // Four lookups in the operator-and-time indexes, not a scan of the history.
         try Bool.fetchOne(
             db,
             sql: """
                 SELECT EXISTS (SELECT 1 FROM case_history WHERE operator IN (SELECT value FROM json_each(?1)))
                     OR EXISTS (SELECT 1 FROM operator_event WHERE by IN (SELECT value FROM json_each(?1)))
                     OR EXISTS (SELECT 1 FROM registry_event WHERE by IN (SELECT value FROM json_each(?1)))
+                    OR EXISTS (SELECT 1 FROM contact_export WHERE by IN (SELECT value FROM json_each(?1)))
                 """, arguments: [byJSON]) == true
     }
 

@@ -38,7 +38,22 @@ enum NameSimilarity {
     }
 
     static func words(_ folded: String) -> [Word] {
-        var words = folded.split(separator: " ").map { Word(String($0)) }
+        var known: [Substring: Word] = [:]
+        return words(folded, known: &known)
+    }
+
+    /// `words(folded)`, each word's analysis taken from `known` when it was made before (and
+    /// kept there). A search scores up to 500 index entries that share most of their words
+    /// (Ivanov, Petr, Sergeevich): making each `Word` (skeleton, stem, given-name forms) was
+    /// 57% of the CPU time of `search Ivanov` at 1M cases. A `Word` depends on its text alone,
+    /// and the name's gender is set on the copies, so the result is the same.
+    static func words(_ folded: String, known: inout [Substring: Word]) -> [Word] {
+        var words = folded.split(separator: " ").map { part in
+            if let word = known[part] { return word }
+            let word = Word(String(part))
+            known[part] = word
+            return word
+        }
         let genders = Set(words.compactMap { $0.givenName.flatMap(GivenNames.gender(of:)) })
         if genders.count == 1 {
             for index in words.indices { words[index].nameGender = genders.first }

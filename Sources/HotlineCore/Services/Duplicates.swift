@@ -171,9 +171,9 @@ extension Hotline {
             let (from, to) = (duplicate.id!, survivor.id!)
             try refuseWaitingMove(on: duplicate, in: db)
             try db.duplicates.moveRecords(from: from, to: to)
-            try db.notices.moveNotices(fromCase: from, toCase: to, region: survivor.region)
 
             var survivorHistory = HistoryWriter(caseId: to, at: at, by: actor, db: db)
+            try moveNotices(from: duplicate, to: survivor, at: at, by: actor, history: &survivorHistory, in: db)
             if survivor.born == nil, let born = duplicate.born {
                 survivor.born = born
                 try survivorHistory.append(kind: "edit", field: "born", to: born, note: "from \(duplicate.ref)")

@@ -22,7 +22,8 @@ public struct AuditFilter: Sendable {
 public struct AuditEntry: Codable, Sendable, Equatable {
     public let at: Date
     public let by: String
-    /// opened, inquiry, status, edit, note; or operator for operator management.
+    /// opened, inquiry, status, edit, note; operator for operator management; registry; export
+    /// for an export of the families' contacts (subject: the file, to: how many cases, note: the filter).
     public let kind: String
     /// The case reference, or the operator changed.
     public let subject: String

@@ -225,11 +225,12 @@ struct SearchEngine {
         guard !entries.isEmpty else { return [] }
         let queries = readings.map { NameSimilarity.words($0.joined(separator: " ")) }
         var candidates: [Candidate] = []
+        var known: [Substring: NameSimilarity.Word] = [:]  // the entries share most of their words
         let idList = Array(Set(entries))
         for chunk in stride(from: 0, to: idList.count, by: 500).map({ Array(idList[$0..<min($0 + 500, idList.count)]) })
         {
             for entry in try db.search.entries(ids: chunk) {
-                let words = NameSimilarity.words(entry.folded)
+                let words = NameSimilarity.words(entry.folded, known: &known)
                 let match = queries.map { NameSimilarity.matchDetail($0, words) }.max { $0.average < $1.average }
                 var score = match?.average ?? 0
                 var why = "\(entry.kind): \(entry.name)"

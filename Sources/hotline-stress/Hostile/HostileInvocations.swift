@@ -73,6 +73,27 @@ extension HostileLane {
         case .auditSince, .auditUntil, .auditOperator:
             let name = String(target.rawValue.dropFirst("audit --".count))
             return .argv((["audit"] + common + asStress).map { Array($0.utf8) } + option(name))
+        case .noticeListRegion, .noticeListStatus:
+            return .argv(
+                (["notice", "list"] + common + asStress).map { Array($0.utf8) }
+                    + option(target == .noticeListRegion ? "region" : "status"))
+        case .noticeShowId:
+            return .argv((["notice", "show"] + common + asStress + ["--"]).map { Array($0.utf8) } + [value])
+        case .inquirerShowId:
+            return .argv((["inquirer", "show"] + common + asStress + ["--"]).map { Array($0.utf8) } + [value])
+        case .noticeAttemptChannel, .noticeAttemptResult, .noticeAttemptRetry:
+            var options = [("channel", "phone"), ("result", "no-answer")]
+            let field = String(target.rawValue.dropFirst("notice attempt --".count))
+            options.removeAll { $0.0 == field }
+            return .argv(
+                (["notice", "attempt"] + common + asStress).map { Array($0.utf8) }
+                    + options.map { Array("--\($0.0)=\($0.1)".utf8) } + option(field)
+                    + [Array("--".utf8), Array(String(noticeId).utf8)])
+        case .consentChannels, .consentCallback:
+            let field = target == .consentChannels ? "channels-allowed" : "callback"
+            return .argv(
+                (["inquirer", "consent"] + common + asStress).map { Array($0.utf8) } + option(field)
+                    + [Array("--".utf8), Array(String(consentInquirerId).utf8)])
         case .shellPerson, .shellNote:
             let field = target == .shellPerson ? "person" : "note"
             let person = target == .shellPerson ? "" : " --person 'Hostile Probe \(serial)'"

@@ -24,6 +24,10 @@ final class HostileLane {
     /// What the base case should be now: the verdicts follow accepted status changes and
     /// `--case` inquiries, and the accounting checks the database against it.
     var baseStatus = "new"
+    /// The notice the `notice attempt` targets aim at, and the inquirer whose consent the
+    /// consent targets change (another family, so a channel they refuse never blocks attempts).
+    private(set) var noticeId: Int64 = 0
+    private(set) var consentInquirerId: Int64 = 0
     var baseInquiries = 1
     /// Makes each probe's person and operator name unique.
     var serial = 0
@@ -66,12 +70,44 @@ final class HostileLane {
             return nil
         }
         baseRef = logged.case
+        guard let notices = Self.makeNotices(hotline, db: db) else {
+            tally.fail("lane set-up in \(directory): the notices could not be made")
+            return nil
+        }
+        (noticeId, consentInquirerId) = notices
         corpus = HostileCorpus.values(workspace: directory, baseRef: logged.case)
         guard let first = takeSnapshot() else {
             tally.fail("lane set-up in \(directory): cannot read the database back")
             return nil
         }
         snapshot = first
+    }
+
+    /// Two cases at `located`, each asked about by a family with a phone: the first family's
+    /// notice and the second family's inquirer id.
+    private static func makeNotices(_ hotline: Hotline, db: String) -> (notice: Int64, inquirer: Int64)? {
+        for (person, inquirer, phone) in [
+            ("Hostile Notice Case", "Notice Inquirer", "phone:+7 916 555-00-01"),
+            ("Hostile Consent Case", "Consent Inquirer", "phone:+7 916 555-00-02"),
+        ] {
+            let logged = hotline.run([
+                "inquiry", "log", "--db", db, "--as", "stress", "--format", "json", "--new-case", "--person", person,
+                "--region", "RU-KRS", "--inquirer", inquirer, "--relationship", "mother", "--channel", "phone",
+                "--contact", phone,
+            ])
+            guard logged.exitCode == 0,
+                let ref = (try? JSONDecoder().decode(LoggedJSON.self, from: Data(logged.stdout)))?.case,
+                hotline.run(["case", "status", "--db", db, "--as", "stress", "--", ref, "located"]).exitCode == 0
+            else { return nil }
+        }
+        let listed = hotline.run(["notice", "list", "--db", db, "--as", "stress", "--format", "json"])
+        guard listed.exitCode == 0,
+            let notices = try? JSONSerialization.jsonObject(with: Data(listed.stdout)) as? [[String: Any]],
+            let first = notices.first(where: { $0["inquirerName"] as? String == "Notice Inquirer" }),
+            let second = notices.first(where: { $0["inquirerName"] as? String == "Consent Inquirer" }),
+            let notice = first["id"] as? Int, let inquirer = second["inquirer"] as? Int
+        else { return nil }
+        return (Int64(notice), Int64(inquirer))
     }
 
     func attack(_ target: Target) {

@@ -26,6 +26,17 @@ extension HostileMode {
         case auditSince = "audit --since"
         case auditUntil = "audit --until"
         case auditOperator = "audit --operator"
+        // Telling the families (issue 13): the notice and inquirer commands, on a notice made
+        // at set-up (a case at `located` whose inquirer left a phone).
+        case noticeListRegion = "notice list --region"
+        case noticeListStatus = "notice list --status"
+        case noticeShowId = "notice show ID"
+        case noticeAttemptChannel = "notice attempt --channel"
+        case noticeAttemptResult = "notice attempt --result"
+        case noticeAttemptRetry = "notice attempt --retry-after"
+        case inquirerShowId = "inquirer show ID"
+        case consentChannels = "inquirer consent --channels-allowed"
+        case consentCallback = "inquirer consent --callback"
         // The same attacks through `hotline shell`'s standard input: its own word splitting,
         // and the only way in for NUL bytes and 1 MB values.
         case shellPerson = "shell: inquiry log --person"
@@ -40,14 +51,16 @@ extension HostileMode {
             // meet control characters through the universal values (tab, newline, escape, NEL).
             case .logPerson, .logInquirer, .logNote, .statusNote, .operatorName, .shellPerson, .shellNote:
                 return [.universal, .control]
-            case .logUnit, .logActingOperator, .statusSource, .operatorDisplay, .auditOperator:
+            case .logUnit, .logActingOperator, .statusSource, .operatorDisplay, .auditOperator, .noticeShowId,
+                .noticeAttemptResult, .noticeAttemptRetry, .inquirerShowId, .consentCallback:
                 return [.universal]
-            case .logRegion, .listRegion: return [.universal, .region]
+            case .logRegion, .listRegion, .noticeListRegion: return [.universal, .region]
             case .logBorn, .statusAsOf, .auditSince, .auditUntil: return [.universal, .date]
-            case .logRelationship, .logChannel: return [.universal, .vocabulary]
+            case .logRelationship, .logChannel, .noticeAttemptChannel, .consentChannels:
+                return [.universal, .vocabulary]
             case .logContact: return [.universal, .contact]
             case .logCase, .statusRef, .showRef: return [.universal, .reference]
-            case .statusStatus, .listStatus: return [.universal, .status]
+            case .statusStatus, .listStatus, .noticeListStatus: return [.universal, .status]
             }
         }
 

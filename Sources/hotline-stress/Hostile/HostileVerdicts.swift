@@ -86,7 +86,18 @@ extension HostileLane {
             return verifyStatusChange(target, value, result)
         case .operatorName, .operatorDisplay:
             return verifyOperator(target, value)
-        case .listRegion, .listStatus, .auditSince, .auditUntil, .auditOperator:
+        case .noticeAttemptChannel, .noticeAttemptResult, .noticeAttemptRetry:
+            return verifyAttempt(value, result)
+        case .consentChannels, .consentCallback:
+            // One history entry on the one case the inquirer asked about.
+            guard let object = try? JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any] else {
+                return .wrong("stdout is not the inquirer: \(visible(result.out, limit: 200))")
+            }
+            return object["id"] as? Int == Int(consentInquirerId)
+                ? .normalized(Effect(audit: 1))
+                : .wrong("it showed another inquirer: \(visible(result.out, limit: 200))")
+        case .noticeShowId, .inquirerShowId, .noticeListRegion, .noticeListStatus, .listRegion, .listStatus,
+            .auditSince, .auditUntil, .auditOperator:
             return (try? JSONSerialization.jsonObject(with: Data(result.stdout))) != nil
                 ? .readOK : .wrong("stdout is not JSON: \(visible(result.out, limit: 200))")
         case .showRef:
@@ -95,6 +106,20 @@ extension HostileLane {
             }
             return detail.ref == baseRef ? .readOK : .wrong("it showed case \(detail.ref), not \(baseRef)")
         }
+    }
+
+    /// An accepted attempt is the notice's newest event, on the channel and with the result
+    /// given (normalised: a channel's alias is stored as its name), and one history entry.
+    private func verifyAttempt(_ value: [UInt8], _ result: RunResult) -> Verdict {
+        let effect = Effect(audit: 1)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any],
+            object["id"] as? Int == Int(noticeId), let history = object["history"] as? [[String: Any]],
+            let last = history.last
+        else { return .wrong("stdout is not notice \(noticeId): \(visible(result.out, limit: 200))", effect) }
+        guard last["kind"] as? String == "attempt", let channel = last["channel"] as? String, !channel.isEmpty,
+            let stored = last["result"] as? String, !stored.isEmpty
+        else { return .wrong("the notice's last event is not the attempt: \(last)", effect) }
+        return .normalized(effect)
     }
 
     private func verifyInquiry(_ target: Target, _ value: [UInt8], _ result: RunResult) -> Verdict {

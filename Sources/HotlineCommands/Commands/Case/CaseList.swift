@@ -51,9 +51,13 @@ struct CaseList: ContextCommand, ListCommand {
             let described = [
                 "case list --with-contacts", open ? "--open" : nil, status.map { "--status \($0)" },
                 region.map { "--region \($0)" }, owner.map { "--owner \($0)" }, mine ? "--mine" : nil,
-                limit.map { "--limit \($0)" }, listOutput.output.map { "--output \($0)" },
+                limit.map { "--limit \($0)" },
             ].compactMap { $0 }.joined(separator: " ")
-            try context.hotline.listCasesWithContacts(filter, as: reader, described: described) { try body($0, $1) }
+            // The file as a full path: the audit is read later, from another directory.
+            let file = listOutput.output.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            try context.hotline.listCasesWithContacts(filter, as: reader, described: described, file: file) {
+                try body($0, $1)
+            }
         }
         switch context.format {
         case .json:
