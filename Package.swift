@@ -41,6 +41,7 @@ let package = Package(
                 .embedInCode("v007_names.sql"),
                 .embedInCode("v008_shift.sql"),
                 .embedInCode("v009_serve.sql"),
+                .embedInCode("v010_auth.sql"),
             ]
         ),
         // The shipped default configuration and region list, embedded the same way.
@@ -121,6 +122,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),  // its too-large body error, for a 413
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),  // TOTP codes (`operator totp`)
             ],
             resources: [.embedInCode("openapi.yaml")]
         ),

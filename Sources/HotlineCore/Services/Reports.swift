@@ -22,7 +22,9 @@ public struct AuditFilter: Sendable {
 public struct AuditEntry: Codable, Sendable, Equatable {
     public let at: Date
     public let by: String
-    /// opened, inquiry, status, edit, note; or operator for operator management.
+    /// opened, inquiry, status, edit, note; operator for operator management; registry; or
+    /// sign-in for the server's sign-ins, failures, locks, passwords and revocations (`field`
+    /// says which: signed-in, failed, locked, password, signed-out, revoked).
     public let kind: String
     /// The case reference, or the operator changed.
     public let subject: String
