@@ -41,6 +41,7 @@ let package = Package(
                 .embedInCode("v007_names.sql"),
                 .embedInCode("v008_shift.sql"),
                 .embedInCode("v009_serve.sql"),
+                .embedInCode("v010_auth.sql"),
                 .embedInCode("v012_nameterms.sql"),
                 .embedInCode("v013_scale.sql"),
             ]
@@ -123,6 +124,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),  // its too-large body error, for a 413
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),  // TOTP codes (`operator totp`)
             ],
             resources: [.embedInCode("openapi.yaml")]
         ),

@@ -43,6 +43,11 @@ public enum HotlineError: Error, Equatable, Sendable {
     case notSignedIn(String)
     /// Too many failed sign-ins for this name: refused until the lock ends.
     case signInLocked(retryAfterSeconds: Int)
+    /// The case changed since the client read it (its version is no longer `expected`): a
+    /// change decided on what it showed then is refused (HTTP 412, `If-Match`).
+    case caseChanged(ref: String, expected: String, current: String)
+    /// An `Idempotency-Key` already answered a different request from this operator (HTTP 422).
+    case idempotencyKeyReused(String)
 }
 
 extension HotlineError: CustomStringConvertible, LocalizedError {
@@ -89,6 +94,12 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
             return "not signed in: \(problem); nothing was written."
         case .signInLocked(let seconds):
             return "too many failed sign-ins for this name: try again in \(seconds) s; nothing was written."
+        case .caseChanged(let ref, let expected, let current):
+            return "case \(ref) changed since you read it (version \(HotlineError.quoted(expected)), now "
+                + "\(current)); nothing was written. Read it again and decide again."
+        case .idempotencyKeyReused(let key):
+            return "the Idempotency-Key \(HotlineError.quoted(key)) was already used for a different request; "
+                + "nothing was written. Use a new key for a new request, the same key only to retry the same one."
         }
     }
 

@@ -26,6 +26,10 @@ public enum HotlineServer {
         /// TLS: the certificate chain and its private key, PEM files (`--tls-cert`, `--tls-key`);
         /// `nil` serves plain HTTP, for loopback or behind a proxy that terminates TLS.
         public var tls: (certificate: String, key: String)?
+        /// How long an `Idempotency-Key` of `POST /v1/inquiries` is kept (`--idempotency-hours`).
+        public var idempotencyKeyLifetime = Hotline.idempotencyKeyLifetime
+        /// Token lifetime, lock-outs and the second factor (`--totp-required-for-admins`).
+        public var signIn = SignInPolicy.server()
 
         public init() {}
     }
@@ -38,7 +42,7 @@ public enum HotlineServer {
     }()
 
     /// The router: logging, problem answers and metrics around the route table.
-    static func makeRouter(hotline: Hotline) -> Router<ServerContext> {
+    static func makeRouter(hotline: Hotline, options: Options = Options()) -> Router<ServerContext> {
         let registry = metrics
         let router = Router(context: ServerContext.self)
         router.add(middleware: RequestLog())
@@ -49,7 +53,7 @@ public enum HotlineServer {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
         }
-        Routes.addRoutes(to: router, hotline: hotline)
+        Routes.addRoutes(to: router, hotline: hotline, options: options)
         return router
     }
 
@@ -67,7 +71,7 @@ public enum HotlineServer {
         }
         let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(options.idleTimeoutSeconds)))
         return Application(
-            router: makeRouter(hotline: hotline),
+            router: makeRouter(hotline: hotline, options: options),
             server: try options.tls.map { try .tls(http1, tlsConfiguration: tlsConfiguration(files: $0)) } ?? http1,
             configuration: .init(
                 address: .hostname(options.host, port: options.port), serverName: "hotline",

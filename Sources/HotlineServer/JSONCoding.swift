@@ -25,11 +25,20 @@ enum JSONCoding {
     /// The request's JSON body as `T`: 415 unless it is declared JSON, 413 past `maxBodyBytes`,
     /// 400 naming the field that is missing or of the wrong type.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+        try decode(T.self, from: try await body(of: request))
+    }
+
+    /// The request's body, read whole: 415 unless it is declared JSON, 413 past `maxBodyBytes`.
+    static func body(of request: Request) async throws -> [UInt8] {
         let declared = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
         guard declared?.lowercased() == "application/json" else {
             throw HTTPError(.unsupportedMediaType, message: "send the body as application/json")
         }
-        let buffer = try await request.body.collect(upTo: maxBodyBytes)
-        return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
+        return Array(try await request.body.collect(upTo: maxBodyBytes).readableBytesView)
+    }
+
+    /// A body already read, as `T`: 400 naming the field that is missing or of the wrong type.
+    static func decode<T: Decodable>(_ type: T.Type, from body: [UInt8]) throws -> T {
+        try decoder.decode(T.self, from: Data(body))
     }
 }

@@ -87,6 +87,12 @@ struct Problem: Encodable, Sendable {
         case .notSignedIn: self.init(status: .unauthorized, code: "not-signed-in", detail: error.description)
         case .signInLocked(let seconds):
             self.init(status: .tooManyRequests, code: "locked", detail: error.description, retryAfter: seconds)
+        case .caseChanged:
+            self.init(status: .preconditionFailed, code: "changed", detail: error.description, field: "If-Match")
+        case .idempotencyKeyReused:
+            self.init(
+                status: .unprocessableContent, code: "idempotency-key-reused", detail: error.description,
+                field: "Idempotency-Key", accepted: "a new key for a new request")
         case .databaseBusy:
             self.init(status: .serviceUnavailable, code: "busy", detail: error.description, retryAfter: 1)
         case .interrupted:

@@ -4,6 +4,8 @@ import HotlineCore
 struct SignInBody: Decodable {
     var `operator`: String
     var password: String
+    /// The authenticator app's code, for an operator who enrolled one (`operator totp`).
+    var totp: String?
 }
 
 /// `POST /v1/inquiries`: the CLI's `inquiry log` options, in camelCase.

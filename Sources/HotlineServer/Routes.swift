@@ -11,7 +11,7 @@ enum Routes {
     /// client paging through a million cases never holds the database long.
     static let maxPageSize = 200
 
-    static func addRoutes(to router: Router<ServerContext>, hotline: Hotline) {
+    static func addRoutes(to router: Router<ServerContext>, hotline: Hotline, options: HotlineServer.Options) {
         router.get("/healthz") { _, _ in try JSONCoding.response(["status": "ok"]) }
         router.get("/openapi.yaml") { _, _ in
             Response(
@@ -20,12 +20,13 @@ enum Routes {
         }
         router.post("/v1/sessions") { request, _ in
             let body = try await JSONCoding.decode(SignInBody.self, from: request)
-            let token = try await hotline.signIn(operator: body.operator, password: body.password)
+            let token = try await hotline.signIn(
+                operator: body.operator, password: body.password, totp: body.totp, policy: options.signIn)
             return try JSONCoding.response(token, status: .created)
         }
         let signedIn = router.group("v1").add(middleware: BearerAuthentication(hotline: hotline))
         addSessions(to: signedIn, hotline: hotline)
-        addInquiries(to: signedIn, hotline: hotline)
+        addInquiries(to: signedIn, hotline: hotline, options: options)
         addCases(to: signedIn, hotline: hotline)
         addReports(to: signedIn, hotline: hotline)
     }
@@ -38,17 +39,50 @@ enum Routes {
         }
     }
 
-    static func addInquiries(to group: RouterGroup<ServerContext>, hotline: Hotline) {
+    static func addInquiries(to group: RouterGroup<ServerContext>, hotline: Hotline, options: HotlineServer.Options) {
         group.post("inquiries") { request, context in
-            let draft = try await JSONCoding.decode(InquiryBody.self, from: request).draft()
-            switch try await hotline.intake(draft, by: try context.signedIn()) {
-            case .logged(let logged):
+            let operatorName = try context.signedIn()
+            let body = try await JSONCoding.body(of: request)
+            let draft = try JSONCoding.decode(InquiryBody.self, from: body).draft()
+            guard let keyText = request.headers[.idempotencyKey] else {
                 // The transaction has committed (and fsynced) before this answer is written.
-                return try JSONCoding.response(
-                    logged, status: .created, headers: [.location: "/v1/cases/\(logged.ref)"])
-            case .likelyDuplicates(let candidates):
-                throw HotlineError.likelyDuplicates(candidates)
+                return try inquiryResponse(try await hotline.intake(draft, by: operatorName))
             }
+            let key = try IdempotencyKey(keyText, body: body)
+            let outcome = try await hotline.intake(
+                draft, by: operatorName, key: key, keyLifetime: options.idempotencyKeyLifetime
+            ) { outcome in
+                // The answer is recorded with the key, in the inquiry's transaction; likely
+                // duplicates wrote nothing, so a retry decides again.
+                guard case .logged(let logged) = outcome else { return nil }
+                return RecordedAnswer(status: 201, body: Array(try JSONCoding.encoder.encode(logged)))
+            }
+            switch outcome {
+            case .first(let outcome, .none): return try inquiryResponse(outcome)
+            case .first(_, .some(let answer)): return recordedResponse(answer, replayed: false)
+            case .retry(let answer): return recordedResponse(answer, replayed: true)
+            }
+        }
+    }
+
+    /// An answer recorded under an `Idempotency-Key`, byte for byte, where the case is.
+    static func recordedResponse(_ answer: RecordedAnswer, replayed: Bool) -> Response {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if replayed { headers[.idempotentReplayed] = "true" }
+        let json = try? JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: Any]
+        if let ref = json?["case"] as? String { headers[.location] = "/v1/cases/\(ref)" }
+        return Response(
+            status: .init(code: answer.status), headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    /// `POST /v1/inquiries`'s answer: 201 with the logged inquiry, or 409 with the candidates.
+    static func inquiryResponse(_ outcome: IntakeOutcome) throws -> Response {
+        switch outcome {
+        case .logged(let logged):
+            return try JSONCoding.response(logged, status: .created, headers: [.location: "/v1/cases/\(logged.ref)"])
+        case .likelyDuplicates(let candidates):
+            throw HotlineError.likelyDuplicates(candidates)
         }
     }
 
@@ -69,22 +103,14 @@ enum Routes {
             return try JSONCoding.response(detail, headers: [.eTag: entityTag(of: detail)])
         }
         group.post("cases/{ref}/status") { request, context in
-            let ref = try context.parameters.require("ref")
             let body = try await JSONCoding.decode(StatusBody.self, from: request)
-            let operatorName = try context.signedIn()
-            if let expected = request.headers[.ifMatch] {
-                // Another operator's change since the client read the case: 412, nothing written.
-                let current = try await hotline.caseDetail(ref: ref, as: operatorName)
-                guard expected == "*" || expected == entityTag(of: current) else {
-                    throw HTTPError(
-                        .preconditionFailed,
-                        message: "case \(current.ref) changed since you read it (now \(entityTag(of: current))); "
-                            + "nothing was written. Read it again and decide again")
-                }
-            }
+            // The version check and the write are one transaction in the service: another
+            // operator's change in between is 412 and nothing is written.
             let changed = try await hotline.changeStatus(
-                StatusChangeDraft(ref: ref, status: body.status, note: body.note, source: body.source, asOf: body.asOf),
-                by: operatorName)
+                StatusChangeDraft(
+                    ref: try context.parameters.require("ref"), status: body.status, note: body.note,
+                    source: body.source, asOf: body.asOf, expectedVersion: expectedVersion(request.headers[.ifMatch])),
+                by: try context.signedIn())
             return try JSONCoding.response(changed)
         }
         group.post("search") { request, context in
@@ -141,8 +167,15 @@ enum Routes {
     }
 
     /// The case's version as an `ETag`: its last activity, which every change of the case moves.
-    static func entityTag(of detail: CaseDetail) -> String {
-        "\"\(detail.ref)@\(Int64((detail.lastActivity.timeIntervalSince1970 * 1000).rounded()))\""
+    static func entityTag(of detail: CaseDetail) -> String { "\"\(detail.version)\"" }
+
+    /// The version an `If-Match` asks for; `nil` without one or for `*` (any version). A weak
+    /// or unquoted tag is taken as its version: it then matches only if it is the current one.
+    static func expectedVersion(_ ifMatch: String?) -> String? {
+        guard var tag = ifMatch?.trimmingCharacters(in: .whitespaces), tag != "*" else { return nil }
+        if tag.hasPrefix("W/") { tag.removeFirst(2) }
+        if tag.count >= 2, tag.hasPrefix("\""), tag.hasSuffix("\"") { tag = String(tag.dropFirst().dropLast()) }
+        return tag
     }
 }
 
@@ -159,4 +192,12 @@ struct CaseListPage: Encodable {
     }
 
     enum CodingKeys: String, CodingKey { case items, next }
+}
+
+// `HTTPFields.Element` is HTTPTypes' `HTTPField`, which Hummingbird does not re-export by name.
+extension HTTPFields.Element.Name {
+    /// The client's key for one `POST /v1/inquiries` (draft-ietf-httpapi-idempotency-key-header).
+    static let idempotencyKey = Self("Idempotency-Key")!
+    /// Set on an answer replayed for a retry under the same key.
+    static let idempotentReplayed = Self("Idempotent-Replayed")!
 }

@@ -6,6 +6,30 @@ import Testing
 
 /// The `case status` job: moving a case through the lifecycle, on the record.
 @Suite struct ChangeStatusTests {
+    @Test func aChangeDecidedOnAnOlderVersionIsRefusedInItsOwnTransaction() throws {
+        // Given a case oleg read (HTTP: its ETag)
+        let fixture = try Fixture()
+        let logged = try fixture.log(draft(), at: t0, by: "anna")
+        let read = try fixture.detail(logged.ref).version
+        // When boris moves it meanwhile, then oleg's change, decided on what he read, arrives
+        try fixture.changeStatus(StatusChangeDraft(ref: logged.ref, status: "searching"), at: minutes(1), by: "boris")
+        let before = try fixture.snapshot()
+        let current = try fixture.detail(logged.ref).version
+        #expect(
+            throws: HotlineError.caseChanged(ref: logged.ref, expected: read, current: current),
+            performing: {
+                try fixture.changeStatus(
+                    StatusChangeDraft(ref: logged.ref, status: "located", expectedVersion: read), at: minutes(2),
+                    by: "oleg")
+            })
+        // Then nothing was written; decided again on the current version, it is
+        #expect(try fixture.snapshot() == before)
+        let changed = try fixture.changeStatus(
+            StatusChangeDraft(ref: logged.ref, status: "located", expectedVersion: current), at: minutes(2), by: "oleg")
+        #expect(changed.to == "located")
+        #expect(try fixture.detail(logged.ref).version != current)
+    }
+
     @Test func statusChangeRecordsFromToByAtNoteSourceAndAsOfInTheHistory() throws {
         // Given a new case opened by anna at t0
         let fixture = try Fixture()

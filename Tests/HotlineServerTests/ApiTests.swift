@@ -168,6 +168,58 @@ import Testing
 
 /// The same server through a real socket and HTTP/1.1 client.
 @Suite struct LiveSocketTests {
+    /// A phone on a bad network: the answer is lost, the client sends the same request again.
+    @Test func aRetryWithTheSameIdempotencyKeyCreatesOneInquiry() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.live) { client in
+            let token = try await client.signIn("oleg")
+            let key: HTTPFields = [HTTPFields.Element.Name("Idempotency-Key")!: "9f6c2a1e-0d7b-4e55-a1b2-3c4d5e6f7a80"]
+            let first = try await client.send(.post, "/v1/inquiries", token: token, json: inquiryJSON(), headers: key)
+            #expect(first.status == 201)
+            #expect(try fixture.count("inquiry") == 1)
+            #expect(try fixture.count("idempotency_key") == 1)  // committed with the inquiry
+            let before = try fixture.snapshot()
+
+            let retry = try await client.send(.post, "/v1/inquiries", token: token, json: inquiryJSON(), headers: key)
+            #expect(retry.status == 201)
+            #expect(retry.text == first.text)
+            #expect(retry.headers[.location] == first.headers[.location])
+            #expect(retry.headers[HTTPFields.Element.Name("Idempotent-Replayed")!] == "true")
+            #expect(try fixture.snapshot() == before)
+
+            // The same key with another body: 422 naming the header, nothing written.
+            let other = try await client.send(
+                .post, "/v1/inquiries", token: token, json: inquiryJSON(person: "Петров Иван"), headers: key)
+            #expect(other.status == 422)
+            #expect(other.headers[.contentType] == "application/problem+json")
+            #expect(other.json["field"] as? String == "Idempotency-Key")
+            #expect(try fixture.snapshot() == before)
+
+            // Keys are each operator's own, and forgotten after a day.
+            let anna = try await client.signIn("anna")
+            #expect(
+                try await client.send(.post, "/v1/inquiries", token: anna, json: inquiryJSON(), headers: key).status
+                    == 201)
+            #expect(try fixture.count("inquiry") == 2)
+            fixture.clock.advance(hours: 25)
+            let fresh = try await client.signIn("oleg")
+            let later = try await client.send(.post, "/v1/inquiries", token: fresh, json: inquiryJSON(), headers: key)
+            #expect(later.status == 201)
+            #expect(later.text != first.text)
+            #expect(try fixture.count("inquiry") == 3)
+            #expect(try fixture.count("idempotency_key") == 1)  // the expired ones were forgotten
+
+            // A key that is no key: 400 naming it, nothing written.
+            let after = try fixture.snapshot()
+            let bad = try await client.send(
+                .post, "/v1/inquiries", token: fresh, json: inquiryJSON(),
+                headers: [HTTPFields.Element.Name("Idempotency-Key")!: String(repeating: "k", count: 256)])
+            #expect(bad.status == 400)
+            #expect(bad.json["field"] as? String == "Idempotency-Key")
+            #expect(try fixture.snapshot() == after)
+        }
+    }
+
     @Test func signInLogAndReadThroughASocket() async throws {
         let fixture = try ServerFixture()
         try await fixture.application().test(.live) { client in

@@ -128,6 +128,130 @@ import Testing
         #expect(events.filter { $0.contains("action:\"signed-in\"") }.count == 2)
     }
 
+    @Test func everySignInFailureLockAndRevocationIsInTheAudit() async throws {
+        let fixture = try ServerFixture()
+        let anna = try OperatorName("anna")
+        try await fixture.application().test(.router) { client in
+            let oleg = try await client.signIn("oleg")
+            for _ in 0..<5 {
+                let failed = try await client.send(
+                    .post, "/v1/sessions", json: #"{"operator": "nobody", "password": "wrong password!"}"#)
+                #expect(failed.status == 401)
+            }
+            #expect(try await client.send(.delete, "/v1/sessions/current", token: oleg).status == 204)
+            _ = try fixture.hotline.revokeSessions(of: "vera", by: anna)
+
+            let answer = try await client.send(.get, "/v1/audit?limit=1000", token: try await client.signIn("anna"))
+            #expect(answer.status == 200)
+            let items = try #require(answer.json["items"] as? [[String: Any]])
+            let signIns = items.filter { $0["kind"] as? String == "sign-in" }.map {
+                "\($0["by"] as? String ?? "?") \($0["field"] as? String ?? "?") \($0["subject"] as? String ?? "?")"
+            }
+            #expect(
+                signIns.sorted()
+                    == [
+                        "anna password anna", "anna password oleg", "anna password vera", "anna revoked vera",
+                        "anna signed-in anna", "nobody failed nobody", "nobody failed nobody", "nobody failed nobody",
+                        "nobody failed nobody", "nobody failed nobody", "nobody locked nobody", "oleg signed-in oleg",
+                        "oleg signed-out oleg",
+                    ])
+        }
+        // `hotline audit --operator` (the same service) finds a name's own sign-ins, and an
+        // unknown name's failures, which are in no other log.
+        let olegs = try await fixture.hotline.audit(AuditFilter(operatorName: "oleg"), as: anna)
+        #expect(olegs.filter { $0.kind == "sign-in" }.compactMap(\.field).sorted() == ["signed-in", "signed-out"])
+        let nobody = try await fixture.hotline.audit(AuditFilter(operatorName: "nobody"), as: anna)
+        #expect(nobody.compactMap(\.field).sorted() == ["failed", "failed", "failed", "failed", "failed", "locked"])
+    }
+
+    /// RFC 6238's own test vectors (SHA-1, its appendix B), cut to six digits: the codes the
+    /// server accepts are the standard's, leading zeros kept.
+    @Test func theServersCodesAreRFC6238s() {
+        let secret = "12345678901234567890"
+        #expect(OneTimeCodes.codes(secret: secret, at: Date(timeIntervalSince1970: 59))[1] == "287082")
+        #expect(OneTimeCodes.codes(secret: secret, at: Date(timeIntervalSince1970: 1_111_111_109))[1] == "081804")
+        #expect(OneTimeCodes.codes(secret: secret, at: Date(timeIntervalSince1970: 2_000_000_000))[1] == "279037")
+    }
+
+    @Test func anEnrolledOperatorNeedsTheCodeAndWrongCodesCountTowardTheLock() async throws {
+        let fixture = try ServerFixture()
+        let anna = try OperatorName("anna")
+        let secret = try fixture.hotline.enrolTOTP(of: "oleg", by: anna)
+        #expect(secret.count == 32)
+        #expect(try fixture.count("operator_totp") == 1)
+        try await fixture.application().test(.router) { client in
+            func attempt(_ name: String, totp: String?) async throws -> Answer {
+                let code = totp.map { #", "totp": "\#($0)""# } ?? ""
+                return try await client.send(
+                    .post, "/v1/sessions",
+                    json: #"{"operator": "\#(name)", "password": "\#(ServerFixture.password)"\#(code)}"#)
+            }
+            let now = OneTimeCodes.codes(secret: secret, at: fixture.clock.now)
+            let old = OneTimeCodes.codes(secret: secret, at: fixture.clock.now.addingTimeInterval(-120))[1]
+            let wrong = now.contains("000000") ? "111111" : "000000"
+            let wrongPassword = try await client.send(
+                .post, "/v1/sessions", json: #"{"operator": "oleg", "password": "wrong password!"}"#)
+            // No code, a wrong one and an old one: the same 401 as a wrong password.
+            for code in [nil, wrong, old] {
+                let refused = try await attempt("oleg", totp: code)
+                #expect(refused.status == 401, "code \(code ?? "none")")
+                #expect(refused.text == wrongPassword.text)
+            }
+            #expect(try await attempt("oleg", totp: now[1]).status == 201)
+            #expect(try await attempt("oleg", totp: now[0]).status == 201)  // the phone's clock 30 s slow
+            // Others sign in as before, a code or not.
+            #expect(try await attempt("vera", totp: nil).status == 201)
+            // Five wrong codes lock the name, even for the right code (failures count from the
+            // last sign-in on, so a moment later).
+            fixture.clock.advance(hours: 0.01)
+            let later = OneTimeCodes.codes(secret: secret, at: fixture.clock.now)
+            for _ in 0..<5 {
+                #expect(try await attempt("oleg", totp: later.contains(wrong) ? "222222" : wrong).status == 401)
+            }
+            #expect(try await attempt("oleg", totp: later[1]).status == 429)
+        }
+        #expect(try fixture.hotline.removeTOTP(of: "oleg", by: anna))
+        #expect(try fixture.count("operator_totp") == 0)
+        fixture.clock.advance(hours: 0.5)
+        try await fixture.application().test(.router) { client in _ = try await client.signIn("oleg") }
+        let events = try await fixture.hotline.audit(AuditFilter(limit: 1000), as: anna).filter { $0.kind == "sign-in" }
+        #expect(events.filter { $0.field == "totp" && $0.subject == "oleg" && $0.by == "anna" }.count == 1)
+        #expect(events.filter { $0.field == "totp-removed" && $0.subject == "oleg" }.count == 1)
+    }
+
+    @Test func anOperatorEnrolsOnlyThemselfAndAViewerCannotEnrolOthers() throws {
+        let fixture = try ServerFixture()
+        _ = try fixture.hotline.enrolTOTP(of: "vera", by: try OperatorName("vera"))
+        let before = try fixture.snapshot()
+        #expect(throws: HotlineError.self) {
+            _ = try fixture.hotline.enrolTOTP(of: "oleg", by: try OperatorName("vera"))
+        }
+        #expect(throws: HotlineError.self) {
+            _ = try fixture.hotline.removeTOTP(of: "vera", by: try OperatorName("oleg"))
+        }
+        #expect(try fixture.snapshot() == before)
+    }
+
+    @Test func withTOTPRequiredForAdminsAnAdminWithoutItCannotSignIn() async throws {
+        let fixture = try ServerFixture()
+        var options = HotlineServer.Options()
+        options.signIn = .server(totpRequiredForAdmins: true)
+        try await fixture.application(options: options).test(.router) { client in
+            let refused = try await client.send(
+                .post, "/v1/sessions", json: #"{"operator": "anna", "password": "\#(ServerFixture.password)"}"#)
+            #expect(refused.status == 401)
+            _ = try await client.signIn("oleg")  // not an admin
+        }
+        let secret = try fixture.hotline.enrolTOTP(of: "anna", by: try OperatorName("anna"))
+        try await fixture.application(options: options).test(.router) { client in
+            let code = OneTimeCodes.codes(secret: secret, at: fixture.clock.now)[1]
+            let signedIn = try await client.send(
+                .post, "/v1/sessions",
+                json: #"{"operator": "anna", "password": "\#(ServerFixture.password)", "totp": "\#(code)"}"#)
+            #expect(signedIn.status == 201)
+        }
+    }
+
     @Test func aShortPasswordIsRefusedAndNothingWritten() throws {
         let fixture = try ServerFixture()
         let before = try fixture.snapshot()

@@ -40,10 +40,10 @@ struct ServerFixture {
         }
     }
 
-    func application() async throws -> some ApplicationProtocol {
+    func application(options: HotlineServer.Options = .init()) async throws -> some ApplicationProtocol {
         var logger = Logger(label: "hotline-test")
         logger.logLevel = .warning
-        return try await HotlineServer.makeApplication(hotline: hotline, logger: logger)
+        return try await HotlineServer.makeApplication(hotline: hotline, options: options, logger: logger)
     }
 
     /// Every row of every table, as text: equal before and after only if nothing was written.

@@ -23,10 +23,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Connections served at once.") var maxConnections = 256
     @Option(help: "Serve HTTPS with this certificate chain (PEM); needs --tls-key.") var tlsCert: String?
     @Option(help: "The certificate's private key (PEM, not encrypted); needs --tls-cert.") var tlsKey: String?
+    @Option(help: "Hours an Idempotency-Key of POST /v1/inquiries is kept (a retry within them gets the first answer).")
+    var idempotencyHours = 24
+    @Flag(help: "Refuse to sign in an admin who has not enrolled a TOTP code (`operator totp`).")
+    var totpRequiredForAdmins = false
 
     func validate() throws {
         if (tlsCert == nil) != (tlsKey == nil) {
             throw ValidationError("give --tls-cert and --tls-key together (PEM files), or neither for plain HTTP")
+        }
+        if !(1...720).contains(idempotencyHours) {
+            throw ValidationError("--idempotency-hours must be 1 to 720 (30 days)")
         }
     }
 
@@ -41,6 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
         server.drainSeconds = drain
         server.maxConnections = maxConnections
         if let tlsCert, let tlsKey { server.tls = (tlsCert, tlsKey) }
+        server.idempotencyKeyLifetime = Double(idempotencyHours) * 3600
+        server.signIn = .server(totpRequiredForAdmins: totpRequiredForAdmins)
         try await HotlineServer.run(hotline: hotline, options: server, logger: Logger(label: "hotline"))
     }
 }

@@ -185,6 +185,7 @@ public enum CommandRunner {
         case .databaseFailure, .databaseDamaged: return 1  // only reached by a defect or a damaged file
         case .notSignedIn: return 77  // EX_NOPERM, like a refusal
         case .signInLocked: return 75  // EX_TEMPFAIL: try again later
+        case .caseChanged, .idempotencyKeyReused: return 1  // the server's; a refusal of the input
         }
     }
 }

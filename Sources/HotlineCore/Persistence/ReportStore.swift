@@ -4,7 +4,7 @@ import GRDB
 /// What the reports (`audit`, `stats`) read: the case history and operator log together, and
 /// counts over cases and inquiries. Read-only.
 protocol ReportStore {
-    /// The newest `limit` entries of the case history and the operator log together, newest
+    /// The newest `limit` entries of the case history, the operator, registry and sign-in logs together, newest
     /// first; `by` (a JSON array of operator spellings), `since` and `until` (dates or times as
     /// stored) narrow them when given.
     func auditEntries(byJSON: String?, since: String?, until: String?, limit: Int) throws -> [AuditEntry]
@@ -36,8 +36,13 @@ struct SQLiteReportStore: ReportStore {
                 UNION ALL
                 SELECT at, by, 'registry', subject, NULL, action, NULL, NULL, detail FROM registry_event
                 UNION ALL
-                SELECT at, by, 'export', coalesce(file, '(standard output)'), NULL, 'contacts', NULL,
-                    CAST(cases AS TEXT), filter FROM contact_export)
+SELECT at, by, 'export', coalesce(file, '(standard output)'), NULL, 'contacts', NULL,
+                    CAST(cases AS TEXT), filter FROM contact_export
+                UNION ALL
+                -- A sign-in, failure or lock is the name's own; a password set or tokens revoked
+                -- by an admin are the admin's, done to the name.
+                SELECT at, coalesce(by, operator), 'sign-in', operator, NULL, action, NULL, NULL, NULL
+                FROM sign_in_event)
             WHERE (?1 IS NULL OR by IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
             ORDER BY at DESC LIMIT ?4
             """
@@ -45,7 +50,7 @@ struct SQLiteReportStore: ReportStore {
     }
 
     func hasEntries(byJSON: String) throws -> Bool {
-        // Four lookups in the operator-and-time indexes, not a scan of the history.
+        // Lookups in the operator-and-time indexes, not a scan of the history.
         try Bool.fetchOne(
             db,
             sql: """
@@ -53,6 +58,7 @@ struct SQLiteReportStore: ReportStore {
                     OR EXISTS (SELECT 1 FROM operator_event WHERE by IN (SELECT value FROM json_each(?1)))
                     OR EXISTS (SELECT 1 FROM registry_event WHERE by IN (SELECT value FROM json_each(?1)))
                     OR EXISTS (SELECT 1 FROM contact_export WHERE by IN (SELECT value FROM json_each(?1)))
+                    OR EXISTS (SELECT 1 FROM sign_in_event WHERE operator IN (SELECT value FROM json_each(?1)))
                 """, arguments: [byJSON]) == true
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 
-/// What signing in over the network needs from storage: `operator_password`, `api_session`
-/// and the append-only `sign_in_event` log (Schema/v009_serve.sql). The rules live in the
+/// What signing in over the network needs from storage: `operator_password`, `operator_totp`,
+/// `api_session` and the append-only `sign_in_event` log (Schema/v009_serve.sql, v010_auth.sql). The rules live in the
 /// service (Services/SignIn.swift).
 struct SQLiteSignInStore {
     let db: Database
@@ -29,6 +29,26 @@ struct SQLiteSignInStore {
                 SELECT EXISTS (SELECT 1 FROM operator JOIN operator_password ON operator_password.operator = operator.name
                     WHERE operator.role = 'admin' AND operator.disabled_at IS NULL)
                 """) ?? false
+    }
+
+    /// The TOTP secret of the operator stored under exactly `name`, if they enrolled one.
+    func totpSecret(ofStoredName name: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT secret FROM operator_totp WHERE operator = ?", arguments: [name])
+    }
+
+    func setTOTP(ofStoredName name: String, secret: String, at: Date, by: String) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO operator_totp (operator, secret, set_at, set_by) VALUES (?, ?, ?, ?)
+                ON CONFLICT (operator) DO UPDATE SET secret = excluded.secret, set_at = excluded.set_at,
+                    set_by = excluded.set_by
+                """, arguments: [name, secret, at, by])
+    }
+
+    /// Removes the operator's TOTP secret; whether they had one.
+    func removeTOTP(ofStoredName name: String) throws -> Bool {
+        try db.execute(sql: "DELETE FROM operator_totp WHERE operator = ?", arguments: [name])
+        return db.changesCount > 0
     }
 
     func insertSession(tokenSHA256: String, operator name: String, at: Date, expires: Date) throws {

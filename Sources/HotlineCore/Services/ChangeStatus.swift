@@ -11,16 +11,28 @@ public struct StatusChangeDraft: Sendable {
     public var source: String?
     /// When the news dates from: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public var asOf: String?
+    /// The case's version the change was decided on (`CaseDetail.version`, HTTP's `If-Match`):
+    /// checked in the change's own transaction, so another operator's change in between
+    /// refuses it (`caseChanged`) instead of being silently overridden. `nil`: whatever it is now.
+    public var expectedVersion: String?
 
     public init(
-        ref: String, status: String, note: String? = nil, source: String? = nil, asOf: String? = nil
+        ref: String, status: String, note: String? = nil, source: String? = nil, asOf: String? = nil,
+        expectedVersion: String? = nil
     ) {
         self.ref = ref
         self.status = status
         self.note = note
         self.source = source
         self.asOf = asOf
+        self.expectedVersion = expectedVersion
     }
+}
+
+extension CaseDetail {
+    /// The case's version (HTTP's `ETag`): its reference and last activity in milliseconds,
+    /// which every change of the case moves.
+    public var version: String { Hotline.caseVersion(ref: ref, lastActivity: lastActivity) }
 }
 
 /// What `changeStatus` wrote.
@@ -54,13 +66,26 @@ extension Hotline {
     {
         let change = try ValidStatusChange(draft, rules: rules, today: now())
         let at = now()
+        let expectedVersion = draft.expectedVersion
         return .writing { db in
             try authorize(operatorName, as: .operator, in: db)
+            if let expectedVersion {
+                let personCase = try PersonCaseRecord.fetch(ref: change.ref, in: db)
+                let current = Self.caseVersion(ref: personCase.ref, lastActivity: personCase.lastActivityAt)
+                guard current == expectedVersion else {
+                    throw HotlineError.caseChanged(ref: personCase.ref, expected: expectedVersion, current: current)
+                }
+            }
             if change.next.name == RegistryVocabulary.deceasedStatus {
                 return try requestApproval(of: change, by: operatorName, at: at, in: db)
             }
             return try writeStatusChange(change, by: operatorName, at: at, in: db)
         }
+    }
+
+    /// A case's version: see `CaseDetail.version`.
+    static func caseVersion(ref: String, lastActivity: Date) -> String {
+        "\(ref)@\(Int64((lastActivity.timeIntervalSince1970 * 1000).rounded()))"
     }
 
     /// Writes one validated status change inside the caller's transaction (also the bulk path).

@@ -23,7 +23,9 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public let at: Date
     public let by: String
     /// opened, inquiry, status, edit, note; operator for operator management; registry; export
-    /// for an export of the families' contacts (subject: the file, to: how many cases, note: the filter).
+    /// for an export of the families' contacts (subject: the file, to: how many cases, note: the
+    /// filter); or sign-in for the server's sign-ins, failures, locks, passwords and revocations
+    /// (`field` says which: signed-in, failed, locked, password, signed-out, revoked).
     public let kind: String
     /// The case reference, or the operator changed.
     public let subject: String

@@ -18,6 +18,12 @@ public struct SignInPolicy: Sendable {
     public var failureWindow: TimeInterval = 15 * 60
     /// ... for this long after the last of them.
     public var lockDuration: TimeInterval = 15 * 60
+    /// An admin who has not enrolled a second factor (`operator totp`) cannot sign in.
+    public var totpRequiredForAdmins = false
+    /// The codes valid at a time for a TOTP secret (the server computes them with
+    /// HummingbirdOTP, keeping the core free of HTTP). None by default: an enrolled operator
+    /// cannot sign in unless the caller says how codes are made.
+    public var totpCodes: @Sendable (_ secret: String, _ at: Date) -> [String] = { _, _ in [] }
 
     public init() {}
 }
@@ -99,13 +105,14 @@ extension Hotline {
 
     // MARK: - Sessions
 
-    /// Exchanges a name and password for a bearer token lasting `policy.tokenLifetime`. An
-    /// unknown name, a wrong password and a disabled operator get the same answer in the same
-    /// time; `policy.maxFailures` failures within `policy.failureWindow` lock the name (known or
-    /// not) for `policy.lockDuration`. Every sign-in, failure and lock is logged.
-    public func signIn(operator typed: String, password: String, policy: SignInPolicy = SignInPolicy()) async throws
-        -> SessionToken
-    {
+    /// Exchanges a name and password (and a TOTP code, for an operator who enrolled one) for a
+    /// bearer token lasting `policy.tokenLifetime`. An unknown name, a wrong password, a missing
+    /// or wrong code and a disabled operator get the same answer in the same time;
+    /// `policy.maxFailures` failures within `policy.failureWindow` lock the name (known or not)
+    /// for `policy.lockDuration`. Every sign-in, failure and lock is logged.
+    public func signIn(
+        operator typed: String, password: String, totp: String? = nil, policy: SignInPolicy = SignInPolicy()
+    ) async throws -> SessionToken {
         guard let name = try? OperatorName(typed), password.utf8.count <= 1024 else { throw Self.signInFailure }
         let started = now()
         let (stored, locked) = try await database.run(
@@ -113,13 +120,19 @@ extension Hotline {
                 let record = try Self.operatorRecord(name, in: db)
                 let hash = try record.flatMap { try db.signIns.passwordHash(ofStoredName: $0.name) }
                 let enabled = record?.disabledAt == nil
+                let secret = try record.flatMap { try db.signIns.totpSecret(ofStoredName: $0.name) }
                 return (
-                    enabled ? hash.map { (record!.name, $0) } : nil,  // record is set when hash is
+                    // record is set when hash is
+                    enabled
+                        ? hash.map {
+                            StoredCredentials(name: record!.name, role: record!.role, bcrypt: $0, totp: secret)
+                        } : nil,
                     try Self.lockedFor(name.name, at: started, policy: policy, in: db)
                 )
             })
         if let locked { throw HotlineError.signInLocked(retryAfterSeconds: locked) }
-        let matches = Bcrypt.verify(password, hash: stored?.1 ?? Self.decoyHash) && stored != nil
+        let passwordMatches = Bcrypt.verify(password, hash: stored?.bcrypt ?? Self.decoyHash) && stored != nil
+        let matches = passwordMatches && Self.secondFactorPasses(stored, code: totp, at: started, policy: policy)
         let at = now()
         let token = Self.makeToken()
         let failed = try await database.run(
@@ -132,13 +145,36 @@ extension Hotline {
                     return true
                 }
                 try db.signIns.insertSession(
-                    tokenSHA256: SHA256.hex(of: Array(token.utf8)), operator: stored.0, at: at,
+                    tokenSHA256: SHA256.hex(of: Array(token.utf8)), operator: stored.name, at: at,
                     expires: at.addingTimeInterval(policy.tokenLifetime))
-                try db.signIns.log("signed-in", operator: stored.0, at: at)
+                try db.signIns.log("signed-in", operator: stored.name, at: at)
                 return false
             })
         if failed { throw Self.signInFailure }
         return SessionToken(token: token, expiresAt: at.addingTimeInterval(policy.tokenLifetime))
+    }
+
+    /// What a sign-in is checked against: the operator as stored, their password's hash and
+    /// their TOTP secret if they enrolled one.
+    private struct StoredCredentials: Sendable {
+        let name: String
+        let role: String
+        let bcrypt: String
+        let totp: String?
+    }
+
+    /// Whether the second factor lets `stored` in: a code among `policy.totpCodes` for an
+    /// enrolled operator; nothing for the others, unless they are admins and
+    /// `policy.totpRequiredForAdmins`.
+    private static func secondFactorPasses(
+        _ stored: StoredCredentials?, code: String?, at: Date, policy: SignInPolicy
+    ) -> Bool {
+        guard let stored else { return false }
+        guard let secret = stored.totp else {
+            return !(policy.totpRequiredForAdmins && stored.role == Role.admin.rawValue)
+        }
+        guard let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { return false }
+        return policy.totpCodes(secret, at).contains(code)
     }
 
     /// The operator a bearer token stands for; `notSignedIn` for a token that is unknown,

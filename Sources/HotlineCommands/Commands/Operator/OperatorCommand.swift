@@ -13,6 +13,7 @@ struct OperatorCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Add.self, List.self, Disable.self, Enable.self, SetRole.self, SetDetails.self, Password.self, Sessions.self,
+            TOTP.self,
         ])
 
     static func show(_ info: OperatorInfo, _ verb: String, _ context: CommandContext) throws {
