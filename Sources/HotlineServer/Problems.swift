@@ -41,6 +41,10 @@ struct Problem: Encodable, Sendable {
     init(_ error: any Error) {
         switch error {
         case let error as HotlineError: self.init(error)
+        case let error as HTTPError where error.status == .notFound:
+            self.init(status: .notFound, code: "not-found", detail: error.body ?? "not found")
+        case let error as RegistryImportRefused:
+            self.init(status: .unprocessableContent, code: "rows-refused", detail: error.description)
         case let error as HTTPError:
             self.init(status: error.status, code: "http", detail: error.body ?? error.status.reasonPhrase)
         case let error as DecodingError: self.init(decoding: error)

@@ -29,6 +29,12 @@ enum Routes {
         addInquiries(to: signedIn, hotline: hotline, options: options)
         addCases(to: signedIn, hotline: hotline)
         addReports(to: signedIn, hotline: hotline)
+        DuplicateRoutes.add(to: signedIn, hotline: hotline)
+        CaseCorrectionRoutes.add(to: signedIn, hotline: hotline)
+        RegistryRoutes.add(to: signedIn, hotline: hotline)
+        MatchRoutes.add(to: signedIn, hotline: hotline)
+        NoticeRoutes.add(to: signedIn, hotline: hotline)
+        InquirerRoutes.add(to: signedIn, hotline: hotline)
     }
 
     static func addSessions(to group: RouterGroup<ServerContext>, hotline: Hotline) {

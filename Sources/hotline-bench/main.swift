@@ -9,7 +9,7 @@ struct HotlineBench: ParsableCommand {
         abstract: "Benchmarks hotline against raw SQLite on the same database.",
         subcommands: [
             SeedCommand.self, RunCommand.self, ProcessCommand.self, GrowthCommand.self, MemoryCommand.self,
-            ListsCommand.self, RegistryCommand.self, AllCommand.self, SeedNewsCommand.self,
+            ListsCommand.self, RegistryCommand.self, AllCommand.self, SeedNewsCommand.self, HTTPCommand.self,
         ])
 }
 
@@ -165,3 +165,30 @@ struct AllCommand: ParsableCommand {
 }
 
 HotlineBench.main()
+
+struct HTTPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "http",
+        abstract: "hotline serve under wrk on loopback, beside the same calls in-process (needs `wrk`).")
+
+    @Option(help: "A seeded database (the run adds inquiries and sets bench's password: pass a copy).")
+    var db: String?
+    @Option(help: "Seconds of load per operation.") var seconds = 10
+    @Option(help: "Connections wrk keeps open.") var connections = 32
+    @Flag(help: "A quick check for CI: seeds 2,000 cases into a temporary file, 2 s per operation.") var tiny = false
+    @Option(help: "The random seed.") var seed: UInt64 = 1
+
+    func run() throws {
+        var settings = HTTPBenchmark.Settings(db: db ?? "", seconds: seconds, connections: connections, seed: seed)
+        if tiny || db == nil {
+            settings.db = NSTemporaryDirectory() + "hotline-bench-http-\(getpid()).sqlite"
+            settings.seconds = tiny ? 2 : seconds
+            settings.inProcessCalls = 50
+            Output.line("seeding 2,000 cases into \(settings.db)…")
+            _ = try Seeder.seed(path: settings.db, cases: 2_000, seed: seed, replace: true, quiet: true)
+        }
+        defer { if tiny || db == nil { Seeder.removeDatabase(settings.db) } }
+        try HTTPBenchmark.prepare(db: settings.db)
+        try HTTPBenchmark.run(settings).print()
+    }
+}
