@@ -17,6 +17,7 @@ public enum SchemaMigrations {
         Migration(identifier: "v007_names", bytes: PackageResources.v007_names_sql),
         Migration(identifier: "v008_shift", bytes: PackageResources.v008_shift_sql),
         Migration(identifier: "v009_serve", bytes: PackageResources.v009_serve_sql),
+        Migration(identifier: "v011_inbox", bytes: PackageResources.v011_inbox_sql),
     ]
 }
 

@@ -34,7 +34,9 @@ struct SQLiteReportStore: ReportStore {
                 UNION ALL
                 SELECT at, by, 'operator', subject, NULL, action, from_value, to_value, NULL FROM operator_event
                 UNION ALL
-                SELECT at, by, 'registry', subject, NULL, action, NULL, NULL, detail FROM registry_event)
+                SELECT at, by, 'registry', subject, NULL, action, NULL, NULL, detail FROM registry_event
+                UNION ALL
+                SELECT at, by, 'inbox', 'inbox ' || message_id, NULL, action, NULL, NULL, note FROM inbox_event)
             WHERE (?1 IS NULL OR by IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
             ORDER BY at DESC LIMIT ?4
             """
