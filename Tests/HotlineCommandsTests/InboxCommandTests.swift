@@ -23,7 +23,7 @@ struct InboxCommandTests {
             person: "Сидоров Алексей", extra: ["--contact", "email:maria@families.example"])
         let id = try stored("utf8-8bit.eml", cli)
         let shown = try await MailIngestTests.show(id, cli: cli)
-        let likely = try #require(shown["likelyCases"] as? [[String: Any]]).compactMap { $0["case"] as? String }
+        let likely = try #require(shown["likelyCases"] as? [[String: Any]]).compactMap { $0["ref"] as? String }
         #expect(likely.contains(byName))
         #expect(likely.contains(byAddress))
         let table = await cli.run(["inbox", "show", String(id)])
@@ -50,7 +50,7 @@ struct InboxCommandTests {
         #expect(logged["case"] as? String == existing)
         #expect(logged["inquirer"] is Int)
         #expect(logged["registry"] is [Any])
-        let contact = try DatabaseQueue(path: cli.dbPath).read {
+        let contact = try await DatabaseQueue(path: cli.dbPath).read {
             try String.fetchOne($0, sql: "SELECT value FROM contact WHERE kind = 'email'")
         }
         #expect(contact == "maria@families.example")
@@ -58,7 +58,7 @@ struct InboxCommandTests {
         #expect(shown["state"] as? String == "converted")
         #expect(shown["inquiry"] as? Int == logged["inquiry"] as? Int)
         // The sender's name from the From header is the inquirer's.
-        let inquirer = try DatabaseQueue(path: cli.dbPath).read {
+        let inquirer = try await DatabaseQueue(path: cli.dbPath).read {
             try String.fetchOne($0, sql: "SELECT name FROM inquirer ORDER BY id DESC LIMIT 1")
         }
         #expect(inquirer == "Мария Иванова")

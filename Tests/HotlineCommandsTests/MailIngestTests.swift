@@ -198,7 +198,7 @@ struct MailIngestTests {
         #expect(shown["case"] as? String == ref)
         #expect(shown["inquiry"] is Int)
         #expect(try Self.count("inquiry", db: cli.dbPath) == before + 1)
-        let channel = try DatabaseQueue(path: cli.dbPath).read {
+        let channel = try await DatabaseQueue(path: cli.dbPath).read {
             try String.fetchOne($0, sql: "SELECT channel FROM inquiry ORDER BY id DESC LIMIT 1")
         }
         #expect(channel == "email")
@@ -214,7 +214,7 @@ struct MailIngestTests {
         #expect(shown["state"] as? String == "new")
         #expect(shown["case"] as? String == ref)
         let likely = try #require(shown["likelyCases"] as? [[String: Any]])
-        #expect(likely.first?["case"] as? String == ref)
+        #expect(likely.first?["ref"] as? String == ref)
     }
 
     @Test func aMaildirRunMovesEachCommittedMessageToCurAndLeavesRefusedOnesInNew() throws {

@@ -50,7 +50,7 @@ struct MailReplyTests {
         let setup = try Setup()
         let cli = setup.cli
         let ref = try await cli.logInquiry(extra: ["--contact", "email:maria@families.example"])
-        let inquirer = try DatabaseQueue(path: cli.dbPath).read {
+        let inquirer = try await DatabaseQueue(path: cli.dbPath).read {
             try Int.fetchOne($0, sql: "SELECT id FROM inquirer")!
         }
         // Her letter on the thread: logged as her inquiry, and the one the reply answers.
@@ -62,7 +62,7 @@ struct MailReplyTests {
         ])
         #expect(reply.code == 0, "\(reply.err)")
         let file = try #require(setup.sent.first)
-        #expect(try setup.header("Subject", of: file) == "Re: Ваш запрос [HL \(ref)]")
+        #expect(try setup.header("Subject", of: file) == "Re: Your inquiry [HL \(ref)]")
         #expect(try setup.header("To", of: file) == "maria@families.example")
         #expect(try setup.header("From", of: file) == "hotline@example.org")
         #expect(try setup.header("In-Reply-To", of: file) == "<corpus-11@families.example>")

@@ -82,6 +82,8 @@ public struct MailMessage: Sendable {
         let contact = try Contact(kind: .email, value: address, defaultCountry: defaultCountry)
         return IncomingMessage(
             channel: .email, externalId: messageId.map { "<\($0)>" } ?? "sha256:\(sha256)", senderName: fromName,
-            senderContact: contact, subject: subject, text: text, attachments: attachments, inReplyTo: replyIds)
+            senderContact: contact, subject: subject, text: text, attachments: attachments,
+            // As hotline stores Message-IDs (its own and others'): in angle brackets.
+            inReplyTo: replyIds.map { "<\($0)>" })
     }
 }

@@ -29,6 +29,19 @@ public struct InboxItem: Encodable, Sendable, Equatable {
         case id, channel, from, sender, subject, receivedAt, state
         case ref = "case"
     }
+
+    /// Every key always, `null` when empty: a script reads `case` without checking it is there.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(channel, forKey: .channel)
+        try container.encode(from, forKey: .from)
+        try container.encode(sender, forKey: .sender)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(receivedAt, forKey: .receivedAt)
+        try container.encode(state, forKey: .state)
+        try container.encode(ref, forKey: .ref)
+    }
 }
 
 /// One attachment as `inbox show` lists it.

@@ -117,7 +117,7 @@ def corpus(outdir):
     reply["To"] = TO
     reply["Date"] = DATE
     reply["Message-ID"] = "<corpus-11@families.example>"
-    reply["Subject"] = "Re: Ваш запрос [HL 0000-0000]"
+    reply["Subject"] = "Re: Your inquiry [HL 0000-0000]"  # ASCII: the test puts the reference in
     reply.set_content("Спасибо. Вот ещё: он был в Курске в марте.")
     write(outdir, "reply-thread.eml", reply)
 
