@@ -42,6 +42,7 @@ let package = Package(
                 .embedInCode("v008_shift.sql"),
                 .embedInCode("v009_serve.sql"),
                 .embedInCode("v010_auth.sql"),
+                .embedInCode("v011_inbox.sql"),
                 .embedInCode("v012_nameterms.sql"),
                 .embedInCode("v013_scale.sql"),
             ]
@@ -90,10 +91,17 @@ let package = Package(
                     .when(configuration: .release)),
             ]
         ),
+        // GMime 3 (Debian's libgmime-3.0-dev, LGPL) behind a small C interface, for `mail ingest`:
+        // MIME structure, transfer encodings, RFC 2047/2231 and charsets; libxml2's HTML parser
+        // reduces HTML-only mail to text. Both found through pkg-config.
+        .systemLibrary(name: "CGMimeSystem", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        .systemLibrary(name: "CLibXML2System", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CGMime", dependencies: ["CGMimeSystem", "CLibXML2System"]),
         .target(
             name: "HotlineCore",
             dependencies: [
                 "CPhoneNumber",
+                "CGMime",
                 "HotlineSchema",
                 "HotlineDefaults",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -175,7 +183,10 @@ let package = Package(
             name: "HotlineCommandsTests",
             dependencies: [
                 "HotlineCommands", "HotlineCore", "HotlineTesting", .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            // The mail corpus, made by Python's email package (Fixtures/Mail/make-corpus.py); the
+            // tests read it where it is and pipe it to the built binary.
+            exclude: ["Fixtures/Mail"]
         ),
         .testTarget(
             name: "HotlineServerTests",

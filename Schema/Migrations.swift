@@ -18,6 +18,7 @@ public enum SchemaMigrations {
         Migration(identifier: "v008_shift", bytes: PackageResources.v008_shift_sql),
         Migration(identifier: "v009_serve", bytes: PackageResources.v009_serve_sql),
         Migration(identifier: "v010_auth", bytes: PackageResources.v010_auth_sql),
+        Migration(identifier: "v011_inbox", bytes: PackageResources.v011_inbox_sql),
         Migration(identifier: "v012_nameterms", bytes: PackageResources.v012_nameterms_sql),
         Migration(identifier: "v013_scale", bytes: PackageResources.v013_scale_sql),
     ]

@@ -10,6 +10,7 @@ struct HotlineBench: ParsableCommand {
         subcommands: [
             SeedCommand.self, RunCommand.self, ProcessCommand.self, GrowthCommand.self, MemoryCommand.self,
             ListsCommand.self, RegistryCommand.self, AllCommand.self, SeedNewsCommand.self, HTTPCommand.self,
+            MailCommand.self,
         ])
 }
 

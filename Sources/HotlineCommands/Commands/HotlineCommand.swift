@@ -15,6 +15,7 @@ public struct HotlineCommand: AsyncParsableCommand {
         version: HotlineCommand.version,
         subcommands: [
             InquiryCommand.self, CaseCommand.self, NoticeCommand.self, InquirerCommand.self, SearchCommand.self,
+            InboxCommand.self, MailCommand.self,
             RegistryCommand.self, MatchCommand.self,
             RegionCommand.self, OperatorCommand.self,
             AuditCommand.self,

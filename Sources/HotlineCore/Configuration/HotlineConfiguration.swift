@@ -64,6 +64,8 @@ public struct HotlineConfiguration: Sendable {
                     "deliverWithinHours", range: HotlineSettings.deliverWithinHoursRange),
                 textChannels: notices.strings("textChannels")))
         settings.relationshipAliases = Part(self, "relationshipAliases").aliases(of: settings.relationships)
+        let mail = Part(self, "mail")
+        settings.mail = .init(address: mail.string("address"), sendmail: mail.string("sendmail"))
         return settings
     }
 

@@ -85,6 +85,23 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
     public var registry: RegistrySettings?
     /// `nil`: the shipped notice settings.
     public var notices: NoticeSettings?
+    /// E-mail out (issue 16); `nil`: none configured.
+    public var mail: MailSettings? = nil
+
+    /// The hotline's own address and how replies are sent.
+    public struct MailSettings: Codable, Sendable, Equatable {
+        /// The hotline's address (`mail.address`, env HOTLINE_MAIL_ADDRESS): From of replies; mail
+        /// from it is never acknowledged. Empty: not configured (`case reply` refuses).
+        public var address: String
+        /// The command a reply is piped to (`mail.sendmail`, env HOTLINE_MAIL_SENDMAIL), split at
+        /// spaces: `/usr/sbin/sendmail -t -i`.
+        public var sendmail: String
+
+        public init(address: String, sendmail: String) {
+            self.address = address
+            self.sendmail = sendmail
+        }
+    }
 
     public init(
         version: Int, db: String?, operator: String?, format: String?, busyTimeoutSeconds: Double,

@@ -36,13 +36,15 @@ struct SQLiteReportStore: ReportStore {
                 UNION ALL
                 SELECT at, by, 'registry', subject, NULL, action, NULL, NULL, detail FROM registry_event
                 UNION ALL
-SELECT at, by, 'export', coalesce(file, '(standard output)'), NULL, 'contacts', NULL,
+                SELECT at, by, 'export', coalesce(file, '(standard output)'), NULL, 'contacts', NULL,
                     CAST(cases AS TEXT), filter FROM contact_export
                 UNION ALL
                 -- A sign-in, failure or lock is the name's own; a password set or tokens revoked
                 -- by an admin are the admin's, done to the name.
                 SELECT at, coalesce(by, operator), 'sign-in', operator, NULL, action, NULL, NULL, NULL
-                FROM sign_in_event)
+                FROM sign_in_event
+                UNION ALL
+                SELECT at, by, 'inbox', 'inbox ' || message_id, NULL, action, NULL, NULL, note FROM inbox_event)
             WHERE (?1 IS NULL OR by IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
             ORDER BY at DESC LIMIT ?4
             """

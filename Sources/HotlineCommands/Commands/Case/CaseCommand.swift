@@ -7,5 +7,6 @@ struct CaseCommand: AsyncParsableCommand {
         subcommands: [
             CaseStatusCommand.self, CaseList.self, CaseShow.self, CaseMerge.self, CaseDuplicates.self,
             CaseDistinct.self, CaseAssign.self, CaseNote.self, CaseEdit.self, CaseApprove.self, CaseReject.self,
+            CaseReply.self,
         ])
 }

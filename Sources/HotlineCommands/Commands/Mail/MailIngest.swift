@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import HotlineCore
+
+/// `hotline mail ingest`: one message on standard input (a mail server's pipe), or a Maildir's
+/// new messages, into the inbox.
+struct MailIngest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest", abstract: "Store e-mail in the inbox: one message on stdin, or a Maildir's new ones.",
+        discussion: """
+            For a mail server's pipe (Postfix: an alias `hotline: "|/usr/local/bin/hotline mail ingest"`).
+            Exit codes as sendmail's: 0 stored (or stored before: the same Message-ID is kept once);
+            65 the message can never be taken (the reason on standard error, for the bounce);
+            75 a temporary failure (database busy or unavailable, a configuration error): the mail
+            server keeps the message and tries again.
+            With --maildir DIR each message in DIR/new is moved to DIR/cur once it is committed; a
+            refused one stays in new/ and is named on standard error.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: "Take the new messages of this Maildir instead of standard input.") var maildir: String?
+    @Flag(
+        help: """
+            Acknowledge each new message with its inbox number (RFC 3834: never to automatic, bulk or \
+            list mail, at most once a day per sender), from mail.address through mail.sendmail.
+            """)
+    var acknowledge = false
+
+    /// sendmail's exit codes (sysexits.h).
+    static let stored: Int32 = 0
+    static let refusedForGood: Int32 = 65  // EX_DATAERR
+    static let temporaryFailure: Int32 = 75  // EX_TEMPFAIL
+
+    func run() async throws {
+        let context: CommandContext
+        do {
+            context = try await CommandContext.make(options, oneShot: maildir == nil)
+        } catch {
+            // No database or configuration: the mail server keeps the message until it is fixed.
+            Console.printError("hotline: \(Self.describe(error))")
+            throw ExitCode(Self.temporaryFailure)
+        }
+        if let maildir {
+            throw ExitCode(try ingest(maildir: maildir, context))
+        }
+        let bytes = FileHandle.standardInput.readData(ofLength: MailMessage.maxBytes + 1)
+        let code = ingest(bytes, named: "the message", context)
+        if code != Self.stored { throw ExitCode(code) }
+    }
+
+    /// Parses and stores one message; its exit code, the reason written on standard error.
+    func ingest(_ bytes: Data, named name: String, _ context: CommandContext) -> Int32 {
+        do {
+            let mail = try MailMessage(parsing: bytes)
+            let received = try context.hotline.receive(
+                mail.incoming(defaultCountry: context.hotline.rules.defaultCountry))
+            if acknowledge { self.acknowledge(received, mail: mail, context) }
+            if context.format == .json {
+                Console.print(try Render.json(received))
+            } else if maildir == nil {
+                Console.print(Self.line(received))
+            }
+            return Self.stored
+        } catch {
+            let code = Self.exitCode(for: error)
+            Console.printError(
+                "hotline: \(name) \(code == Self.refusedForGood ? "refused" : "not stored now"): \(Self.describe(error))"
+            )
+            return code
+        }
+    }
+
+    /// Every new message of the Maildir, oldest name first; each moved to cur/ after its commit.
+    func ingest(maildir: String, _ context: CommandContext) throws -> Int32 {
+        let fileManager = FileManager.default
+        let new = URL(fileURLWithPath: maildir).appendingPathComponent("new")
+        let cur = URL(fileURLWithPath: maildir).appendingPathComponent("cur")
+        let names: [String]
+        do {
+            names = try fileManager.contentsOfDirectory(atPath: new.path).filter { !$0.hasPrefix(".") }.sorted()
+        } catch {
+            throw HotlineError.invalidField(
+                field: "maildir", value: maildir, problem: "its new/ folder cannot be read",
+                accepted: "a Maildir: a folder with new/, cur/ and tmp/")
+        }
+        var counts = (stored: 0, refused: 0, deferred: 0)
+        var worst = Self.stored
+        for name in names {
+            let file = new.appendingPathComponent(name)
+            guard let bytes = fileManager.contents(atPath: file.path) else { continue }  // taken by another run
+            let code = ingest(bytes, named: name, context)
+            switch code {
+            case Self.stored:
+                counts.stored += 1
+                // Committed: now it may leave new/. A crash before this line leaves it there, and the
+                // next run finds its Message-ID stored and moves it without a second copy.
+                let info = name.contains(":2,") ? "" : ":2,"
+                try? fileManager.moveItem(at: file, to: cur.appendingPathComponent(name + info))
+            case Self.refusedForGood:
+                counts.refused += 1
+                worst = worst == Self.temporaryFailure ? worst : code
+            default:
+                counts.deferred += 1
+                worst = Self.temporaryFailure
+            }
+        }
+        Console.print(
+            "\(counts.stored) stored, \(counts.refused) refused, \(counts.deferred) left for later (of \(names.count))."
+        )
+        return worst
+    }
+
+    /// Sends the acknowledgement; its failure is said on standard error, and the message stays
+    /// stored (exit 0): the mail server must not deliver it again for want of an answer.
+    func acknowledge(_ received: ReceivedMessage, mail: MailMessage, _ context: CommandContext) {
+        guard let settings = context.settings.mail, !settings.address.isEmpty else {
+            return Console.printError("hotline: not acknowledged: mail.address is not set")
+        }
+        let sendmail = Sendmail(command: settings.sendmail)
+        do {
+            _ = try context.hotline.acknowledge(received, mail: mail, from: settings.address) { try sendmail.send($0) }
+        } catch {
+            Console.printError("hotline: inbox \(received.id) stored; not acknowledged: \(Self.describe(error))")
+        }
+    }
+
+    static func line(_ received: ReceivedMessage) -> String {
+        if received.duplicate { return "Already in the inbox as \(received.id) (the same Message-ID)." }
+        if let inquiry = received.inquiry {
+            return "Inbox \(received.id): logged as inquiry \(inquiry) on case \(received.ref ?? "?") (a known sender)."
+        }
+        return "Inbox \(received.id) stored" + (received.ref.map { " on the thread of case \($0)" } ?? "") + "."
+    }
+
+    /// 65 for a message that will never be taken as it is; 75 for everything else, so that the
+    /// mail server keeps the message and tries again (a busy or missing database, a defect).
+    static func exitCode(for error: any Error) -> Int32 {
+        switch error {
+        case HotlineError.invalidField, HotlineError.invalidFields, HotlineError.invalidReference:
+            return refusedForGood
+        default: return temporaryFailure
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        (error as? HotlineError)?.description ?? "\(error)"
+    }
+}
