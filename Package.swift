@@ -51,6 +51,8 @@ let package = Package(
             resources: [
                 .embedInCode("hotline.json"),
                 .embedInCode("regions.json"),
+                .embedInCode("messages.ru.json"),
+                .embedInCode("messages.uk.json"),
             ]
         ),
         // Google's libphonenumber (Debian's libphonenumber-dev, C++) behind a small C interface:
