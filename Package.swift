@@ -55,6 +55,8 @@ let package = Package(
             resources: [
                 .embedInCode("hotline.json"),
                 .embedInCode("regions.json"),
+                .embedInCode("messages.ru.json"),
+                .embedInCode("messages.uk.json"),
             ]
         ),
         // Google's libphonenumber (Debian's libphonenumber-dev, C++) behind a small C interface:

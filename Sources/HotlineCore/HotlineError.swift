@@ -4,9 +4,9 @@ import Foundation
 /// which field, and what is accepted.
 public enum HotlineError: Error, Equatable, Sendable {
     /// A field's value broke a rule. `accepted` says what would have been taken.
-    case invalidField(field: String, value: String, problem: String, accepted: String)
+    case invalidField(field: String, value: String, problem: Message, accepted: Message)
     /// A case reference that is not well formed or fails its check digit.
-    case invalidReference(String, problem: String)
+    case invalidReference(String, problem: Message)
     /// Several fields of one command broke their rules (each an `invalidField` or
     /// `invalidReference`): all are reported at once.
     indirect case invalidFields([HotlineError])
@@ -18,16 +18,16 @@ public enum HotlineError: Error, Equatable, Sendable {
     /// with --new-case.
     case likelyDuplicates([DuplicateCandidate])
     /// The acting operator may not do this: unknown, disabled, or lacking the role.
-    case refused(operator: String, reason: String, remedy: String)
+    case refused(operator: String, reason: Message, remedy: Message)
     /// The configuration (shipped, file, environment or flags) is unusable.
-    case configuration(String)
+    case configuration(Message)
     /// The database file could not be opened or is not a hotline database.
-    case databaseUnavailable(path: String, reason: String)
+    case databaseUnavailable(path: String, reason: Message)
     /// Another writer held the database for longer than the configured timeout.
     case databaseBusy(timeoutSeconds: Double)
     /// A case's merge link (`merged_into`) runs in a cycle or to a missing case: the file was
     /// damaged (a hand edit, a bad restore) and the case has no survivor to open.
-    case brokenMerge(ref: String, problem: String)
+    case brokenMerge(ref: String, problem: Message)
     /// A command stopped by Ctrl-C (its SQLite statement was interrupted): nothing of it was written.
     case interrupted
     /// SQLite refused a statement for a reason the services do not expect (a defect, or a
@@ -40,7 +40,7 @@ public enum HotlineError: Error, Equatable, Sendable {
     /// A sign-in or a bearer token was not accepted (`hotline serve`). The same words for an
     /// unknown name, a wrong password and a disabled operator, so answers never tell which
     /// names exist.
-    case notSignedIn(String)
+    case notSignedIn(Message)
     /// Too many failed sign-ins for this name: refused until the lock ends.
     case signInLocked(retryAfterSeconds: Int)
     /// The case changed since the client read it (its version is no longer `expected`): a
@@ -51,29 +51,34 @@ public enum HotlineError: Error, Equatable, Sendable {
 }
 
 extension HotlineError: CustomStringConvertible, LocalizedError {
-    public var description: String {
+    /// The error in the task's language (`Language.current`).
+    public var description: String { message.description }
+
+    /// The error's words as a message: a key and the values, rendered where it is shown.
+    public var message: Message {
         switch self {
         case .invalidField(let field, let value, let problem, let accepted):
             return "invalid \(field) \(HotlineError.quoted(value)): \(problem). Accepted: \(accepted)."
         case .invalidReference(let text, let problem):
-            return "invalid case reference \(HotlineError.quoted(text)): \(problem). "
-                + "A reference is 8 digits such as 4821-9935; the last digit is a check digit, "
-                + "so a mistyped or swapped digit is caught: ask the family to read it again."
+            return
+                "invalid case reference \(HotlineError.quoted(text)): \(problem). A reference is 8 digits such as 4821-9935; the last digit is a check digit, so a mistyped or swapped digit is caught: ask the family to read it again."
         case .invalidFields(let errors):
-            return "\(errors.count) fields are invalid; nothing was written:\n"
-                + errors.map { "  - \($0.description)" }.joined(separator: "\n")
+            let listed = errors.map { "  - \($0.description)" }.joined(separator: "\n")
+            return "\(errors.count) fields are invalid; nothing was written:\n\(listed)"
         case .caseNotFound(let ref):
             return "no case has reference \(ref)."
         case .forbiddenMove(let ref, let from, let to, let allowed):
-            let moves = allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
+            let moves: Message = allowed.isEmpty ? "none" : .verbatim(allowed.joined(separator: ", "))
             return "case \(ref) cannot move from '\(from)' to '\(to)'. Allowed from '\(from)': \(moves)."
         case .likelyDuplicates(let candidates):
-            let listed = candidates.map {
-                "\($0.ref) \($0.person) (\($0.born ?? "born ?"), \($0.region), \($0.status), score \($0.score))"
+            let listed = candidates.map { candidate -> String in
+                let born = candidate.born ?? Message("born ?").description
+                let score = Message("score \(candidate.score)")
+                return
+                    "\(candidate.ref) \(candidate.person) (\(born), \(candidate.region), \(candidate.status), \(score))"
             }
-            return "this person probably has a case already; nothing was written. Candidates: "
-                + listed.joined(separator: "; ")
-                + ". Re-run with --case REF to add the inquiry to one, or --new-case if it is someone else."
+            return
+                "this person probably has a case already; nothing was written. Candidates: \(listed.joined(separator: "; ")). Re-run with --case REF to add the inquiry to one, or --new-case if it is someone else."
         case .refused(let name, let reason, let remedy):
             return "refused: operator '\(name)' \(reason); nothing was written. (\(remedy))"
         case .configuration(let problem):
@@ -81,11 +86,11 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
         case .databaseUnavailable(let path, let reason):
             return "cannot open the database at \(HotlineError.shownPath(path)): \(reason)"
         case .databaseBusy(let timeout):
-            return "the database stayed locked by other operators for \(timeout) s; nothing was written. "
-                + "Try again, or raise the busy timeout (busyTimeoutSeconds)."
+            return
+                "the database stayed locked by other operators for \(timeout) s; nothing was written. Try again, or raise the busy timeout (busyTimeoutSeconds)."
         case .brokenMerge(let ref, let problem):
-            return "case \(ref) cannot be opened: \(problem), so the database is damaged; nothing was written. "
-                + "An admin should run `hotline db check` and restore a backup that passes it."
+            return
+                "case \(ref) cannot be opened: \(problem), so the database is damaged; nothing was written. An admin should run `hotline db check` and restore a backup that passes it."
         case .interrupted:
             return "interrupted (Ctrl-C): the command stopped; nothing of it was written."
         case .databaseFailure(let message), .databaseDamaged(let message):

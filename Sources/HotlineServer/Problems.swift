@@ -61,7 +61,7 @@ struct Problem: Encodable, Sendable {
         switch error {
         case .invalidField(let field, _, _, let accepted):
             self.init(
-                status: .badRequest, code: "invalid-field", detail: error.description, field: field, accepted: accepted)
+                status: .badRequest, code: "invalid-field", detail: error.description, field: field, accepted: accepted.description)
         case .invalidReference:
             self.init(status: .badRequest, code: "invalid-reference", detail: error.description, field: "ref")
         case .invalidFields(let errors):

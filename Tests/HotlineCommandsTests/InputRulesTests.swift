@@ -20,9 +20,9 @@ struct InputRulesTests {
             Issue.record("expected a configuration error, got \(String(describing: error))")
             return
         }
-        #expect(message.contains("busyTimeoutSeconds"))
-        #expect(message.contains("HOTLINE_BUSY_TIMEOUT_SECONDS"))
-        #expect(message.contains("a number from 0 to 3600"))
+        #expect(message.description.contains("busyTimeoutSeconds"))
+        #expect(message.description.contains("HOTLINE_BUSY_TIMEOUT_SECONDS"))
+        #expect(message.description.contains("a number from 0 to 3600"))
     }
 
     @Test(arguments: [

@@ -150,7 +150,7 @@ import Testing
             Issue.record("expected a configuration error, got \(String(describing: error))")
             return
         }
-        #expect(message.contains(bad.mentions), "\(message)")
+        #expect(message.description.contains(bad.mentions), "\(message)")
     }
 
     @Test func badLifecycleInSettingsStopsTheRulesBeingBuilt() {

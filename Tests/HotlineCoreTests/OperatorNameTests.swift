@@ -41,7 +41,7 @@ import Testing
             return
         }
         #expect(field == "operator")
-        #expect(!problem.isEmpty && accepted.contains("one script"))
+        #expect(!problem.description.isEmpty && accepted.description.contains("one script"))
     }
 
     @Test func mixedScriptErrorNamesTheScripts() {
@@ -103,7 +103,7 @@ import Testing
             Issue.record("\(String(describing: error))")
             return
         }
-        #expect(reason.contains("'Anna'") && reason.contains("'ANNA'"))
+        #expect(reason.description.contains("'Anna'") && reason.description.contains("'ANNA'"))
         // Typed exactly, an admin can still act on each row
         #expect(throws: Never.self) { try fixture.hotline().disableOperator("ANNA", by: OperatorName("Anna")) }
     }

@@ -91,7 +91,7 @@ import Testing
         #expect(
             error
                 == .invalidField(
-                    field: "born", value: refusal.text, problem: refusal.problem,
+                    field: "born", value: refusal.text, problem: .verbatim(refusal.problem),
                     accepted: "YYYY, YYYY-MM, YYYY-MM-DD, DD.MM.YYYY or MM.YYYY, from 1900 to today"))
     }
 

@@ -55,8 +55,8 @@ import Testing
             Issue.record("expected a configuration error, got \(String(describing: error))")
             return
         }
-        #expect(message.contains("'XX'"))
-        #expect(message.contains("ISO 3166-1"))
+        #expect(message.description.contains("'XX'"))
+        #expect(message.description.contains("ISO 3166-1"))
     }
 
     @Test func emptyVocabularyIsAConfigurationError() {
@@ -114,8 +114,8 @@ import Testing
             Issue.record("expected a database problem, got \(String(describing: error))")
             return
         }
-        #expect(message.contains("'new'"))
-        #expect(message.contains("lifecycle.open or lifecycle.closed"))
+        #expect(message.description.contains("'new'"))
+        #expect(message.description.contains("lifecycle.open or lifecycle.closed"))
         #expect(try fixture.snapshot() == before)
     }
 }

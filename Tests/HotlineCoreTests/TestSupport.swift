@@ -24,7 +24,7 @@ func utcDate(_ year: Int, _ month: Int, _ day: Int) -> Date {
 /// The parts of an `invalidField` error, or `nil` for any other error.
 func invalidField(_ error: HotlineError?) -> (field: String, value: String, problem: String, accepted: String)? {
     guard case .invalidField(let field, let value, let problem, let accepted)? = error else { return nil }
-    return (field, value, problem, accepted)
+    return (field, value, problem.description, accepted.description)
 }
 
 /// An inquiry draft with typical values; tests override what they look at.

@@ -139,7 +139,7 @@ import Testing
             }
             #expect(field == rule.field)
             #expect(problem == "it is 8000004 bytes long")
-            #expect(accepted.contains("\(rule.maxLength) characters (\(rule.maxLength * 4) bytes in UTF-8)"))
+            #expect(accepted.description.contains("\(rule.maxLength) characters (\(rule.maxLength * 4) bytes in UTF-8)"))
             #expect(error?.description.count ?? .max < 700)
             // The quoted value does not pile 56 accents on the r in the operator's terminal
             #expect(error?.description.contains("'Petr\u{0301}\u{0301}\u{0301}\u{0301}\\u{301}\\u{301}") == true)

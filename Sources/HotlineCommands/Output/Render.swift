@@ -58,7 +58,8 @@ extension Render {
             for item in items { Console.print(csvRecord(columns.map { csvText($0.1(item)) })) }
         case .table:
             guard !items.isEmpty else { return Console.print("Nothing to list.") }
-            var table = TextTable(columns.map { $0.0.uppercased() })
+            // A column's header is its CSV name in capitals, a message key like any other.
+            var table = TextTable(columns.map { Message(stringLiteral: $0.0.uppercased()) })
             for item in items { table.append(columns.map { $0.1(item) }) }
             Console.print(table.render())
         }

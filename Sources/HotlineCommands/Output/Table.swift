@@ -1,10 +1,13 @@
+import HotlineCore
+
 /// A plain-text table: a header row and aligned columns, for terminals and logs.
 struct TextTable {
     let headers: [String]
     private(set) var rows: [[String]] = []
 
-    init(_ headers: String...) { self.headers = headers }
-    init(_ headers: [String]) { self.headers = headers }
+    /// Headers are words: rendered in the operator's language when the table is made.
+    init(_ headers: Message...) { self.headers = headers.map(\.description) }
+    init(_ headers: [Message]) { self.headers = headers.map(\.description) }
 
     mutating func append(_ row: String...) { rows.append(row) }
     mutating func append(_ row: [String]) { rows.append(row) }

@@ -68,7 +68,7 @@ struct CommandContext {
 
     /// " (pending until commit)" inside the shell's `begin`, where a write is not written yet;
     /// "" elsewhere. Every message that reports a write says it.
-    var pending: String { hotline.isInSessionTransaction ? " (pending until commit)" : "" }
+    var pending: Message { hotline.isInSessionTransaction ? Message(" (pending until commit)") : "" }
 
     /// The same context with another default output format (the shell's `format` command).
     func with(format: OutputFormat) -> CommandContext {

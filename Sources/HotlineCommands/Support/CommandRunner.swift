@@ -8,6 +8,30 @@ public enum CommandRunner {
     /// Runs `arguments` (without the leading `hotline`) and returns the exit code. Errors are
     /// written to the current console's standard error, prefixed `hotline: `.
     public static func run(_ arguments: [String]) async -> Int32 {
+        let language: Language
+        do {
+            language = try Language.chosen(
+                flag: typedLanguage(in: arguments), environment: ProcessInfo.processInfo.environment)
+        } catch {
+            return report(error, arguments: arguments)
+        }
+        return await Language.$current.withValue(language) { await runParsing(arguments) }
+    }
+
+    /// The language `--lang` names among `arguments` (before any `--`), read ahead of parsing so
+    /// that parsing's own errors are in it; nil when none is given or the word is no language
+    /// (the parser then refuses it, naming the accepted ones).
+    static func typedLanguage(in arguments: [String]) -> Language? {
+        let words = arguments.prefix { $0 != "--" }
+        if let index = words.lastIndex(of: "--lang"), index + 1 < words.endIndex {
+            return Language(rawValue: words[index + 1].lowercased())
+        }
+        return words.last { $0.hasPrefix("--lang=") }.flatMap {
+            Language(rawValue: String($0.dropFirst(7)).lowercased())
+        }
+    }
+
+    private static func runParsing(_ arguments: [String]) async -> Int32 {
         do {
             var command: any ParsableCommand
             do {
@@ -34,6 +58,14 @@ public enum CommandRunner {
     /// Runs one shell line's words against the session's context. Commands that make no
     /// sense inside a session (shell, demo) are refused; a group alone prints its help.
     static func execute(_ arguments: [String], in context: CommandContext) -> Int32 {
+        // A line's own `--lang` applies to that line, as `--format` does.
+        guard let language = typedLanguage(in: arguments), language != Language.current else {
+            return executeParsing(arguments, in: context)
+        }
+        return Language.$current.withValue(language) { executeParsing(arguments, in: context) }
+    }
+
+    private static func executeParsing(_ arguments: [String], in context: CommandContext) -> Int32 {
         do {
             if let unknown = CommandSuggestions.unknownCommand(
                 in: arguments, statuses: context.hotline.rules.lifecycle.statuses.map(\.name), prefix: "")

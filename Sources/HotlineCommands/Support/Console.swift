@@ -1,4 +1,5 @@
 import Foundation
+import HotlineCore
 import Synchronization
 
 /// Where commands write: standard output and standard error in the binary, a buffer in tests
@@ -19,13 +20,26 @@ public struct Console: Sendable {
 
     @TaskLocal public static var current: Console = .standard
 
+    // A literal given to print, printError or writeError is a `Message` (rendered in the
+    // operator's language); a `String` (JSON, a rendered table, a line built elsewhere) is
+    // written as it is: the String overloads are disfavoured so literals never pick them.
+
+    /// Writes one message (a newline is added) to standard output, in the operator's language.
+    static func print(_ message: Message) { current.writeOut(message.description + "\n") }
     /// Writes one line (a newline is added) to standard output.
+    @_disfavoredOverload
     static func print(_ line: String = "") { current.writeOut(line + "\n") }
     /// Writes text as it is to standard output.
     static func write(_ text: String) { current.writeOut(text) }
-    /// Writes text as it is to standard error (a progress line).
+    /// Writes a message as it is (no newline) to standard error: a progress line, a prompt.
+    static func writeError(_ message: Message) { current.writeErr(message.description) }
+    /// Writes text as it is to standard error.
+    @_disfavoredOverload
     static func writeError(_ text: String) { current.writeErr(text) }
+    /// Writes one message to standard error, in the operator's language.
+    static func printError(_ message: Message) { current.writeErr(message.description + "\n") }
     /// Writes one line to standard error.
+    @_disfavoredOverload
     static func printError(_ line: String) { current.writeErr(line + "\n") }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HotlineCore
 
 /// The options every command takes.
 public struct GlobalOptions: ParsableArguments {
@@ -25,7 +26,22 @@ public struct GlobalOptions: ParsableArguments {
         help: ArgumentHelp("Output format: table, json, or (for lists) csv.", valueName: "format"))
     var format: OutputFormat?
 
+    /// The language of messages, prompts and table headers (env HOTLINE_LANG, else the locale).
+    /// Read by `CommandRunner` before parsing, so even a usage error is in it; declared here so
+    /// the parser accepts it and refuses a language hotline does not speak.
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Messages in en, ru or uk (env HOTLINE_LANG, else the locale; help stays English).", valueName: "lang"))
+    var lang: Language?
+
     public init() {}
+}
+
+extension Language: ExpressibleByArgument {
+    public var defaultValueDescription: String { rawValue }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public static var allValueDescriptions: [String: String] { [:] }
 }
 
 /// How results are printed.

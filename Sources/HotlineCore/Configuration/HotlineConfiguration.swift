@@ -195,7 +195,7 @@ public struct HotlineConfiguration: Sendable {
             if given != nil { throw .configuration("the configuration file \(path) does not exist") }
             return nil
         }
-        let accepted = "Accepted: a JSON object like Config/hotline.json, every key optional"
+        let accepted: Message = "Accepted: a JSON object like Config/hotline.json, every key optional"
         guard !isDirectory.boolValue else {
             throw .configuration("the configuration file \(path) is a directory. \(accepted)")
         }
@@ -209,14 +209,13 @@ public struct HotlineConfiguration: Sendable {
                 provider: try await FileProvider<JSONSnapshot>(filePath: .init(path)))
         } catch {
             throw .configuration(
-                "cannot read the configuration file \(path): \(HotlineError.quoted(String(describing: error))). "
-                    + accepted)
+                "cannot read the configuration file \(path): \(HotlineError.quoted(String(describing: error))). \(accepted)")
         }
     }
 
     /// Refuses bytes that are not one JSON object, saying what is wrong and at which line and
     /// column, instead of Foundation's "Error Domain=NSCocoaErrorDomain Code=3840".
-    public static func checkJSONObject(_ data: Data, path: String, accepted: String) throws(HotlineError) {
+    public static func checkJSONObject(_ data: Data, path: String, accepted: Message) throws(HotlineError) {
         guard String(data: data, encoding: .utf8) != nil else {
             throw .configuration("the configuration file \(path) is not UTF-8 text. \(accepted)")
         }

@@ -16,7 +16,7 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(kind.rawValue):\(value)" }
 
     /// What `--contact` takes.
-    public static let accepted =
+    public static let accepted: Message =
         "KIND:VALUE with KIND one of \(ContactKind.allCases.map(\.rawValue).joined(separator: ", ")) "
         + "(phone:+79161234567, email:name@example.org, telegram:@handle); "
         + "a bare phone number, e-mail address or @handle is also understood"
@@ -75,8 +75,8 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func email(_ value: String, field: String) throws(HotlineError) -> String {
-        let accepted = "an e-mail address such as name@example.org"
-        func invalid(_ problem: String) -> HotlineError {
+        let accepted: Message = "an e-mail address such as name@example.org"
+        func invalid(_ problem: Message) -> HotlineError {
             .invalidField(field: field, value: value, problem: problem, accepted: accepted)
         }
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)

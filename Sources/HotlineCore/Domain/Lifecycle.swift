@@ -55,7 +55,7 @@ public struct Lifecycle: Sendable {
         guard let status = statuses.first(where: { $0.name == wanted }) else {
             throw .invalidField(
                 field: field, value: name, problem: "there is no such status",
-                accepted: statuses.map(\.name).joined(separator: ", "))
+                accepted: .verbatim(statuses.map(\.name).joined(separator: ", ")))
         }
         return status
     }

@@ -46,7 +46,7 @@ public enum NoticeState: String, CaseIterable, Sendable, Codable {
         guard let state = NoticeState(rawValue: text.lowercased()) else {
             throw .invalidField(
                 field: "state", value: text, problem: "there is no such notice state",
-                accepted: Self.allCases.map(\.rawValue).joined(separator: ", "))
+                accepted: .verbatim(Self.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         self = state
     }
@@ -65,8 +65,7 @@ public enum AttemptResult: String, CaseIterable, Sendable, Codable {
         guard let result = AttemptResult(rawValue: text.lowercased()) else {
             throw .invalidField(
                 field: "result", value: text, problem: "there is no such result",
-                accepted: Self.allCases.map(\.rawValue).joined(separator: ", ")
-                    + " (a delivered notice is `notice done`)")
+                accepted: "\(Self.allCases.map(\.rawValue).joined(separator: ", ")) (a delivered notice is `notice done`)")
         }
         self = result
     }
@@ -75,7 +74,7 @@ public enum AttemptResult: String, CaseIterable, Sendable, Codable {
 /// A wait before the next attempt: `30m`, `2h`, `1d`, `1w`.
 public struct RetryDelay: Sendable, Equatable {
     public let seconds: TimeInterval
-    static let accepted = "a number and a unit: 30m, 2h, 1d or 1w (from 1 minute to 30 days)"
+    static let accepted: Message = "a number and a unit: 30m, 2h, 1d or 1w (from 1 minute to 30 days)"
 
     public init(parsing text: String) throws(HotlineError) {
         let trimmed = text.trimmingWhitespace().lowercased()
@@ -115,8 +114,7 @@ enum ConsentAnswer {
             } catch {
                 throw .invalidField(
                     field: "channels-allowed", value: word, problem: "it is not a channel",
-                    accepted: "channels separated by commas from: "
-                        + vocabulary.terms.map(\.name).joined(separator: ", ") + "; or none")
+                    accepted: "channels separated by commas from: \(vocabulary.terms.map(\.name).joined(separator: ", ")); or none")
             }
             if !names.contains(term.name) { names.append(term.name) }
         }

@@ -20,14 +20,14 @@ public struct OperatorName: Hashable, Sendable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// What `--as` and `operator add` take.
-    static let accepted =
+    static let accepted: Message =
         "up to 100 characters: letters of one script (Latin, Cyrillic, Greek …), digits and "
         + "punctuation, spaces between words; case and width do not matter (Anna is anna); "
         + "no invisible or direction-changing characters"
 
     public init(_ typed: String) throws(HotlineError) {
         let text = try TextRule(field: "operator", maxLength: 100, allowsNewlines: false).validate(typed)
-        func invalid(_ problem: String) -> HotlineError {
+        func invalid(_ problem: Message) -> HotlineError {
             .invalidField(field: "operator", value: typed, problem: problem, accepted: Self.accepted)
         }
         for scalar in text.unicodeScalars {

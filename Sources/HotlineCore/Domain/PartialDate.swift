@@ -25,14 +25,14 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     /// What `init(parsing:)` accepts, for error messages and help.
-    public static let accepted = "YYYY, YYYY-MM, YYYY-MM-DD, DD.MM.YYYY or MM.YYYY, from 1900 to today"
+    public static let accepted: Message = "YYYY, YYYY-MM, YYYY-MM-DD, DD.MM.YYYY or MM.YYYY, from 1900 to today"
 
     /// Parses and checks a date given in `field`: a real calendar date, not before 1900 and
     /// not after `today`. Also as Russian and Ukrainian paperwork and lists write it,
     /// `DD.MM.YYYY` or `MM.YYYY` (day or month of one or two digits; the year always of four,
     /// so `01.03.98` stays refused rather than guessed).
     public init(parsing text: String, field: String, today: Date = Date()) throws(HotlineError) {
-        let accepted = Self.accepted
+        let accepted: Message = Self.accepted
         let parts = Self.isoParts(of: text)
         let widths = [4, 2, 2]
         guard (1...3).contains(parts.count),

@@ -45,7 +45,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
         return Set(text.split(separator: ",").map(String.init))
     }
 
-    static let accepted =
+    static let accepted: Message =
         "an international number (+7 916 123-45-67, 00380 50 123 4567) or a national one in the "
         + "default country's format (8 916 123-45-67); spaces, dashes, dots and brackets are ignored"
 
@@ -62,8 +62,8 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: String, defaultCountry: String, field: String = "phone")
         throws(HotlineError)
     {
-        let accepted = Self.accepted
-        func invalid(_ problem: String) -> HotlineError {
+        let accepted: Message = Self.accepted
+        func invalid(_ problem: Message) -> HotlineError {
             .invalidField(field: field, value: text, problem: problem, accepted: accepted)
         }
         // Only digits, a leading + and separators: libphonenumber would also take letters
@@ -115,7 +115,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
         let example = Self.example(parsed.region.isEmpty ? country : parsed.region).map {
             " (numbers there look like \($0))"
         }
-        let why: String
+        let why: Message
         switch parsed.result {
         case HOTLINE_PHONE_TOO_SHORT:
             why = "it has \(after) digits after \(code), too few for \(owner)\(example ?? "")"

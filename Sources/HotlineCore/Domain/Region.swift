@@ -70,7 +70,7 @@ public struct RegionCatalog: Sendable {
     }
 
     private func lookUp(_ query: String, field: String) throws(HotlineError) -> Region {
-        let accepted =
+        let accepted: Message =
             "an ISO 3166-2 code such as RU-KRS or UA-30, or a region's name in English, Russian or "
             + "Ukrainian (`hotline region list` lists them)"
         let trimmed = query.trimmingWhitespace()

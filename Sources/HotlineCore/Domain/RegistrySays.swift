@@ -9,7 +9,7 @@ public struct RegistrySays: Hashable, Sendable, CustomStringConvertible {
     /// Why the word cannot be used with the configured lifecycle (it implies a status the
     /// lifecycle lacks); `nil` when it can. A hotline with its own lifecycle that does not use
     /// the registry must still start, so this is refused only when the word is used.
-    let problem: String?
+    let problem: Message?
     public var description: String { name }
 
     /// Whether confirming it needs a second operator's approval: a wrong "your son is dead" is
@@ -42,11 +42,10 @@ public struct RegistryVocabulary: Sendable {
             guard let status = implies[word] ?? implies[name] else {
                 throw .configuration("registry.implies has no status for '\(word)'")
             }
-            let problem =
+            let problem: Message? =
                 lifecycle.statuses.contains(where: { $0.name == status })
                 ? nil
-                : "registry.implies.\(word) '\(status)' is not a status of the lifecycle ("
-                    + lifecycle.statuses.map(\.name).joined(separator: ", ") + "); set registry.implies to one"
+                : "registry.implies.\(word) '\(status)' is not a status of the lifecycle (\(lifecycle.statuses.map(\.name).joined(separator: ", "))); set registry.implies to one"
             let term = RegistrySays(name: name, implies: status, problem: problem)
             says.append(term)
             for alias in [word] + (aliases[word] ?? []) {
@@ -66,7 +65,7 @@ public struct RegistryVocabulary: Sendable {
         guard let term = byAlias[Self.folded(text)] else {
             throw .invalidField(
                 field: field, value: text, problem: "it is not a word the registry knows",
-                accepted: says.map(\.name).joined(separator: ", ") + " (or an alias from the configuration)")
+                accepted: "\(says.map(\.name).joined(separator: ", ")) (or an alias from the configuration)")
         }
         if let problem = term.problem { throw .configuration(problem) }
         return term

@@ -16,7 +16,7 @@ public enum Role: String, CaseIterable, Comparable, Sendable, Codable {
         guard let role = Role(rawValue: text.lowercased()) else {
             throw .invalidField(
                 field: "role", value: text, problem: "there is no such role",
-                accepted: Role.allCases.map(\.rawValue).joined(separator: ", "))
+                accepted: .verbatim(Role.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         self = role
     }

@@ -14,7 +14,7 @@ public struct ServiceNumber: Hashable, Sendable, CustomStringConvertible {
     /// spaces, dashes, dots, slashes or `№` between them; at least 4 digits, at most 24
     /// letters and digits.
     public init(parsing text: String, field: String = "service number") throws(HotlineError) {
-        let accepted = "letters and digits such as АБ-123456 or AB 123456 (spaces, dashes and script do not matter)"
+        let accepted: Message = "letters and digits such as АБ-123456 or AB 123456 (spaces, dashes and script do not matter)"
         let trimmed = text.trimmingWhitespace()
         var key = ""
         var digits = 0

@@ -38,7 +38,7 @@ public struct TextRule: Sendable {
 
     /// Returns the text unchanged if it obeys the rule; throws naming the field otherwise.
     public func validate(_ text: String) throws(HotlineError) -> String {
-        let accepted =
+        let accepted: Message =
             "up to \(maxLength) characters (\(maxBytes) bytes in UTF-8) of text"
             + (allowsNewlines ? ", line breaks allowed" : " on one line")
             + ", at most \(Self.maxMarksPerCharacter) combining marks on a character, no control characters"

@@ -59,11 +59,11 @@ public struct Vocabulary: Sendable {
         if let term = terms.first(where: { $0.name == word }) { return term }  // as listed: most calls
         let wanted = Self.normalized(word)
         guard let term = terms.first(where: { $0.name == wanted }) ?? byAlias[wanted] else {
-            let examples =
-                aliasExamples.isEmpty ? "" : " (or a common word for one: \(aliasExamples.joined(separator: ", ")), …)"
             throw .invalidField(
                 field: field, value: word, problem: "it is not in the list",
-                accepted: terms.map(\.name).joined(separator: ", ") + examples)
+                accepted: aliasExamples.isEmpty
+                    ? .verbatim(terms.map(\.name).joined(separator: ", "))
+                    : "\(terms.map(\.name).joined(separator: ", ")) (or a common word for one: \(aliasExamples.joined(separator: ", ")), …)")
         }
         return term
     }

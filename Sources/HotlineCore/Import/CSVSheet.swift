@@ -8,7 +8,7 @@ enum CSVSheet {
     static let delimiters: [Unicode.Scalar] = [",", ";", "\t"]
 
     struct Failure: Error {
-        let problem: String
+        let problem: Message
     }
 
     /// Excel's limit for one cell; a longer one in a CSV is an unclosed quote that swallowed

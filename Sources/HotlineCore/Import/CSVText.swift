@@ -13,7 +13,7 @@ enum CSVText {
 
     /// Why bytes could not be read as text; `TableReader` turns it into a `HotlineError`.
     struct Failure: Error {
-        let problem: String
+        let problem: Message
     }
 
     static func decode(_ bytes: [UInt8], forced: TableEncoding?) throws(Failure) -> Decoded {

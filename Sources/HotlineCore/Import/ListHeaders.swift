@@ -70,8 +70,8 @@ enum ListHeaders {
     }
 
     struct Failure: Error {
-        let problem: String
-        let accepted: String
+        let problem: Message
+        let accepted: Message
     }
 
     /// The column of each field. `maps` (header as written -> field, compared trimmed and

@@ -113,12 +113,12 @@ public enum TableReader {
     }
 
     /// What every file error says is accepted.
-    static let acceptedFiles =
+    static let acceptedFiles: Message =
         "a CSV file (comma, semicolon or tab between cells; UTF-8, UTF-16 with a byte order mark, "
         + "or windows-1251; --encoding forces one) or an XLSX workbook (its first sheet), "
         + "with a header row above the data"
 
-    private static func invalid(_ path: String, _ problem: String) -> HotlineError {
+    private static func invalid(_ path: String, _ problem: Message) -> HotlineError {
         .invalidField(field: "FILE", value: path, problem: problem, accepted: acceptedFiles)
     }
 

@@ -10,7 +10,7 @@ import Foundation
 /// .NET's Open XML SDK write `<x:c>`.
 class XLSXPart: NSObject, XMLParserDelegate {
     /// Set by a subclass to stop the parse with its own reason.
-    var failure: String?
+    var failure: Message?
 
     func parse(_ data: Data, named name: String) throws(XLSXFailure) {
         let parser = XMLParser(data: data)
@@ -24,7 +24,7 @@ class XLSXPart: NSObject, XMLParserDelegate {
         }
     }
 
-    func stop(_ parser: XMLParser, because reason: String) {
+    func stop(_ parser: XMLParser, because reason: Message) {
         if failure == nil { failure = reason }
         parser.abortParsing()
     }
@@ -56,7 +56,7 @@ class XLSXPart: NSObject, XMLParserDelegate {
 
 /// Why a workbook could not be read; `TableReader` turns it into a `HotlineError`.
 struct XLSXFailure: Error {
-    let problem: String
+    let problem: Message
 }
 
 /// A `.rels` part: relationship id -> (type, target as written).

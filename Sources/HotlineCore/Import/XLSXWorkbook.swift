@@ -79,7 +79,7 @@ enum XLSXWorkbook {
 
     /// What a ZIP without a workbook is, for the message: an OpenDocument spreadsheet (.ods)
     /// says so in its `mimetype` entry.
-    private static func notAWorkbook(_ parts: inout Parts) throws(XLSXFailure) -> String {
+    private static func notAWorkbook(_ parts: inout Parts) throws(XLSXFailure) -> Message {
         if let mimetype = try parts.data("mimetype"),
             String(decoding: mimetype, as: UTF8.self).contains("opendocument.spreadsheet")
         {

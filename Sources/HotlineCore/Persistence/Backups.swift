@@ -27,7 +27,7 @@ extension HotlineDatabase {
     /// the copy and returns what `check` finds on it. The file at `path` is only read; a file
     /// that is no hotline database, or whose migrations fail, is refused with `refuse`'s error.
     func stageCopy(
-        of path: String, at stage: String, refusing refuse: (String) -> HotlineError,
+        of path: String, at stage: String, refusing refuse: (Message) -> HotlineError,
         checking check: (Database) throws -> [CheckProblem]
     ) throws -> [CheckProblem] {
         var readOnly = Configuration()
@@ -42,7 +42,7 @@ extension HotlineDatabase {
                 else { throw refuse("it is empty, not a hotline database") }
             }
         } catch HotlineError.databaseUnavailable(_, let reason) {
-            throw refuse(reason.components(separatedBy: "; nothing was written")[0])
+            throw refuse(reason)
         } catch let error as HotlineError {
             throw error
         } catch {

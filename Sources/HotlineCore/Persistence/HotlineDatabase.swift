@@ -156,7 +156,7 @@ struct HotlineDatabase: Sendable {
     }
 
     /// A SQLite or Foundation error in words, without Foundation's domain codes.
-    static func explain(_ error: any Error) -> String {
+    static func explain(_ error: any Error) -> Message {
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_NOTADB: return "the file is not a SQLite database"
@@ -167,10 +167,10 @@ struct HotlineDatabase: Sendable {
                 return "the disk is full; nothing was written. Free space on the disk that holds it "
                     + "(or move the database to a larger one), then try again"
             case .SQLITE_IOERR: return "the disk reported an input/output error (\(error.resultCode))"
-            default: return error.message ?? "\(error.resultCode)"
+            default: return .verbatim(error.message ?? "\(error.resultCode)")
             }
         }
-        return error.localizedDescription
+        return .verbatim(error.localizedDescription)
     }
 }
 

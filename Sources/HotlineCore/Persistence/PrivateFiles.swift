@@ -30,7 +30,7 @@ public enum PrivateFiles {
     /// is already there.
     static func createExclusively(_ path: String) throws(HotlineError) {
         if let reason = makePrivate(path, exclusively: true) {
-            throw HotlineError.databaseUnavailable(path: path, reason: reason)
+            throw HotlineError.databaseUnavailable(path: path, reason: .verbatim(reason))
         }
     }
 
@@ -78,7 +78,7 @@ public enum PrivateFiles {
     static func moveIntoPlace(_ temporary: String, to path: String) throws(HotlineError) -> Bool {
         if link(temporary, path) != 0 {
             if errno == EEXIST { return false }
-            throw HotlineError.databaseUnavailable(path: path, reason: String(cString: strerror(errno)))
+            throw HotlineError.databaseUnavailable(path: path, reason: .verbatim(String(cString: strerror(errno))))
         }
         unlink(temporary)
         syncFolder(of: path)

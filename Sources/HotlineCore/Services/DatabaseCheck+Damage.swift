@@ -92,14 +92,14 @@ extension Hotline {
         var problems: [CheckProblem] = []
         guard limit > 0 else { return [] }
         try db.checks.eachReference { ref in
-            let problem: String
+            let problem: Message
             do {
                 guard try CaseReference(parsing: ref).description != ref else { return true }
                 problem = "is not written as NNNN-NNNN"
             } catch HotlineError.invalidReference(_, let why) {
                 problem = why
             } catch {
-                problem = "\(error)"
+                problem = .verbatim("\(error)")
             }
             problems.append(
                 CheckProblem(check: "reference", detail: "case reference \(HotlineError.quoted(ref)): \(problem)"))

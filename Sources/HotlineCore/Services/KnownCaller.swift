@@ -63,8 +63,8 @@ extension Hotline {
             } else if holders.count > 1 {
                 throw HotlineError.invalidField(
                     field: "inquirer", value: "",
-                    problem: "these contacts belong to several inquirers: "
-                        + holders.map { "\($0.id) \($0.name)" }.joined(separator: ", "),
+                    problem:
+                    "these contacts belong to several inquirers: \(holders.map { "\($0.id) \($0.name)" }.joined(separator: ", "))",
                     accepted: "--inquirer-id ID for one of them, or --inquirer NAME for someone new")
             }
         }

@@ -77,7 +77,7 @@ extension Hotline {
         if let allowed = consent.channels, !allowed.contains(channel.name) {
             throw HotlineError.invalidField(
                 field: "channel", value: channel.name, problem: "the family did not allow this channel",
-                accepted: (allowed.isEmpty ? "no channel at all" : allowed.joined(separator: ", "))
+                accepted: "\(allowed.isEmpty ? "no channel at all" : .verbatim(allowed.joined(separator: ", ")))"
                     + " (what they agreed to; record new answers with `inquirer consent \(notice.inquirerId)`)")
         }
         if notice.status == RegistryVocabulary.deceasedStatus {

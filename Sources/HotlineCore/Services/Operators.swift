@@ -222,8 +222,8 @@ extension Hotline {
         guard matches.count <= 1 else {
             throw HotlineError.refused(
                 operator: name.name,
-                reason: "matches several operators added before names were normalised ("
-                    + matches.map { "'\($0.name)'" }.joined(separator: ", ") + ")",
+                reason:
+                    "matches several operators added before names were normalised (\(matches.map { "'\($0.name)'" }.joined(separator: ", ")))",
                 remedy: "an admin can disable all but one, typing each name exactly as `operator list` shows it")
         }
         return matches.first

@@ -57,7 +57,7 @@ extension Hotline {
             guard Self.registryListKinds.contains(wanted) else {
                 throw .invalidField(
                     field: "kind", value: text, problem: "it is not a kind of list",
-                    accepted: Self.registryListKinds.joined(separator: ", "))
+                    accepted: .verbatim(Self.registryListKinds.joined(separator: ", ")))
             }
             return wanted
         }

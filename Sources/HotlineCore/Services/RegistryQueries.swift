@@ -63,7 +63,7 @@ extension Hotline {
         let known = MatchState.allCases.map(\.rawValue)
         for state in filter.states where !known.contains(state) {
             throw HotlineError.invalidField(
-                field: "state", value: state, problem: "there is no such state", accepted: known.joined(separator: ", ")
+                field: "state", value: state, problem: "there is no such state", accepted: .verbatim(known.joined(separator: ", "))
             )
         }
         let states = filter.states.isEmpty ? ["proposed", "awaiting-approval", "conflict"] : filter.states

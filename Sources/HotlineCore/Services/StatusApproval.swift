@@ -43,8 +43,7 @@ extension Hotline {
         if let waiting = try db.statusRequests.waiting(caseId: personCase.id!) {
             throw HotlineError.invalidField(
                 field: "status", value: change.next.name,
-                problem: "case \(personCase.ref) already has a move to \(waiting.status) waiting, asked by "
-                    + waiting.requestedBy,
+                problem: "case \(personCase.ref) already has a move to \(waiting.status) waiting, asked by \(waiting.requestedBy)",
                 accepted: "another operator's `case approve \(personCase.ref)` or `case reject \(personCase.ref) "
                     + "--note WHY` first")
         }

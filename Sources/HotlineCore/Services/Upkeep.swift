@@ -112,7 +112,7 @@ extension Hotline {
     /// Copies the file at `path` to a private file beside the database, migrates that copy and
     /// checks it; returns the copy's path. Nothing else is written.
     func stageRestore(from path: String) throws -> String {
-        func refuse(_ problem: String) -> HotlineError {
+        func refuse(_ problem: Message) -> HotlineError {
             .invalidField(
                 field: "restore path", value: path, problem: problem,
                 accepted: "a backup made by `db backup` of this or an older hotline, that passes `db check`")
@@ -123,9 +123,8 @@ extension Hotline {
         }
         guard problems.isEmpty else {
             PrivateFiles.removeTemporary(stage)
-            throw refuse(
-                "the file fails db check (\(problems.prefix(3).map(\.description).joined(separator: "; "))"
-                    + (problems.count > 3 ? "; and \(problems.count - 3) more" : "") + ")")
+            let more: Message = problems.count > 3 ? "; and \(problems.count - 3) more" : ""
+            throw refuse("the file fails db check (\(problems.prefix(3).map(\.description).joined(separator: "; "))\(more))")
         }
         return stage
     }

@@ -41,6 +41,11 @@ struct CaseList: ContextCommand, ListCommand {
         if mine && owner != nil { throw ValidationError("give --owner NAME or --mine, not both") }
     }
 
+    /// The table's headers; the last only `--with-contacts` shows.
+    static let tableHeaders: [Message] = [
+        "REF", "STATUS", "REGION", "PERSON", "BORN", "INQ", "LAST INQUIRY", "OPENED", "CONTACTS",
+    ]
+
     func execute(_ context: CommandContext) throws {
         let reader = try context.operatorName()
         let filter = CaseFilter(
@@ -105,8 +110,7 @@ struct CaseList: ContextCommand, ListCommand {
                 if count == 0 {
                     Console.print(
                         line(
-                            ["REF", "STATUS", "REGION", "PERSON", "BORN", "INQ", "LAST INQUIRY", "OPENED"]
-                                + (withContacts ? ["CONTACTS"] : [])))
+                            Self.tableHeaders.prefix(withContacts ? 9 : 8).map(\.description)))
                 }
                 count += 1
                 Console.print(

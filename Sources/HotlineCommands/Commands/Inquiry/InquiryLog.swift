@@ -97,7 +97,7 @@ struct InquiryLog: ContextCommand {
         case .json:
             Console.print(try Render.json(logged))
         case .table, .csv:
-            let action = logged.newCase ? "opened case" : "added to case"
+            let action: Message = logged.newCase ? "opened case" : "added to case"
             Console.print(
                 "Inquiry \(logged.inquiry) logged\(context.pending); \(action) \(logged.ref) (status: \(logged.status))."
             )

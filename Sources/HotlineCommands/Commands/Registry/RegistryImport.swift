@@ -64,7 +64,7 @@ struct RegistryImport: ContextCommand {
             try TableEncoding(rawValue: name.lowercased()).orThrow(
                 HotlineError.invalidField(
                     field: "encoding", value: name, problem: "it is not an encoding lists are read in",
-                    accepted: TableEncoding.allCases.map(\.rawValue).joined(separator: ", ")))
+                    accepted: .verbatim(TableEncoding.allCases.map(\.rawValue).joined(separator: ", "))))
         }
         let maps = try Self.parseMaps(maps)
         let table = try TableReader.read(path: file, encoding: encoding, maps: maps)
@@ -96,7 +96,7 @@ struct RegistryImport: ContextCommand {
     static func parseMaps(_ words: [String]) throws -> [String: RegistryField] {
         var maps: [String: RegistryField] = [:]
         for word in words {
-            let accepted =
+            let accepted: Message =
                 "COLUMN=FIELD, FIELD one of \(RegistryField.allCases.map(\.rawValue).joined(separator: ", "))"
             guard let equals = word.lastIndex(of: "=") else {
                 throw HotlineError.invalidField(
