@@ -20,7 +20,7 @@ enum PathIdentifiers {
     ) async throws -> Value {
         do {
             return try await hotline.offloaded(call)
-        } catch HotlineError.invalidField(field, let value, let problem, _) where problem.hasPrefix("there is no such")
+        } catch HotlineError.invalidField(field, let value, let problem, _) where problem.rendered(in: .en).hasPrefix("there is no such")
         {
             throw HTTPError(.notFound, message: "\(field) \(value): \(problem)")
         }

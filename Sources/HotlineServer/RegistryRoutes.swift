@@ -50,7 +50,7 @@ enum RegistryRoutes {
                 guard let encoding = TableEncoding(rawValue: name.lowercased()) else {
                     throw HotlineError.invalidField(
                         field: "encoding", value: String(name), problem: "it is not an encoding lists are read in",
-                        accepted: TableEncoding.allCases.map(\.rawValue).joined(separator: ", "))
+                        accepted: .verbatim(TableEncoding.allCases.map(\.rawValue).joined(separator: ", ")))
                 }
                 return encoding
             }

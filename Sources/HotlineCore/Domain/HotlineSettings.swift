@@ -231,8 +231,7 @@ public struct HotlineRules: Sendable {
             let unknown = notices.news.first(where: { !statuses.contains($0.lowercased()) })
         {
             throw .configuration(
-                "notices.news names '\(unknown)', which is not a status of the lifecycle. Accepted: "
-                    + statuses.joined(separator: ", "))
+                "notices.news names '\(unknown)', which is not a status of the lifecycle. Accepted: \(statuses.joined(separator: ", "))")
         }
         self.notices = NoticeRules(notices, lifecycle: self.lifecycle, channels: channels)
         givenRegions = regions

@@ -41,7 +41,7 @@ public struct MailMessage: Sendable {
         guard let mail = parsed else {
             throw .invalidField(
                 field: "message", value: "\(bytes.count) bytes",
-                problem: String(decoding: problem.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
+                problem: .verbatim(String(decoding: problem.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)),
                 accepted: "one RFC 5322 e-mail message")
         }
         defer { hotline_mail_free(mail) }

@@ -61,6 +61,7 @@ struct SQLiteReportStore: ReportStore {
                     OR EXISTS (SELECT 1 FROM registry_event WHERE by IN (SELECT value FROM json_each(?1)))
                     OR EXISTS (SELECT 1 FROM contact_export WHERE by IN (SELECT value FROM json_each(?1)))
                     OR EXISTS (SELECT 1 FROM sign_in_event WHERE operator IN (SELECT value FROM json_each(?1)))
+                    OR EXISTS (SELECT 1 FROM inbox_event WHERE by IN (SELECT value FROM json_each(?1)))
                 """, arguments: [byJSON]) == true
     }
 

@@ -221,7 +221,7 @@ extension Hotline {
         guard let why = DiscardReason(rawValue: reason.lowercased()) else {
             throw HotlineError.invalidField(
                 field: "reason", value: reason, problem: "not a reason to discard",
-                accepted: DiscardReason.allCases.map(\.rawValue).joined(separator: ", "))
+                accepted: .verbatim(DiscardReason.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         let note = try TextRule.note("note").validate(note)
         let at = now()
@@ -273,7 +273,7 @@ extension Hotline {
         guard let channel = InboxChannel(rawValue: text.lowercased()) else {
             throw .invalidField(
                 field: "channel", value: text, problem: "not an inbox channel",
-                accepted: InboxChannel.allCases.map(\.rawValue).joined(separator: ", "))
+                accepted: .verbatim(InboxChannel.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         return channel
     }
@@ -282,7 +282,7 @@ extension Hotline {
         guard let state = InboxState(rawValue: text.lowercased()) else {
             throw .invalidField(
                 field: "state", value: text, problem: "not an inbox state",
-                accepted: InboxState.allCases.map(\.rawValue).joined(separator: ", "))
+                accepted: .verbatim(InboxState.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         return state
     }
