@@ -10,6 +10,9 @@ struct RawName {
     let words: String
     let skeletons: String
     let details: String?
+    /// The words and skeletons as JSON arrays, for the vocabulary table (`name_term`).
+    let wordsJSON: String
+    let skeletonsJSON: String
 
     init(_ name: String, unit: String? = nil) {
         self.name = name
@@ -18,6 +21,9 @@ struct RawName {
         words = all.joined(separator: " ")
         skeletons = Array(Set(all.map(NameFolding.skeleton))).sorted().joined(separator: " ")
         details = unit.map { NameFolding.words($0).joined(separator: " ") }
+        let json = { (terms: [String]) in String(decoding: try! JSONEncoder().encode(terms), as: UTF8.self) }
+        wordsJSON = json(all)
+        skeletonsJSON = json(Array(Set(all.map(NameFolding.skeleton))).sorted())
     }
 }
 
@@ -323,6 +329,13 @@ final class RawHotline {
         search.bind(3, name.skeletons)
         search.bind(4, kind == "person" ? name.details : nil)
         try search.run()
+        let term = try db.statement(
+            "INSERT OR IGNORE INTO name_term (col, term) SELECT ?, value FROM json_each(?) WHERE value <> ''")
+        for (column, terms) in [("words", name.wordsJSON), ("skeletons", name.skeletonsJSON)] {
+            term.bind(1, column)
+            term.bind(2, terms)
+            try term.run()
+        }
     }
 
     private func history(

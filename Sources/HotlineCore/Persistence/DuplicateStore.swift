@@ -35,6 +35,8 @@ struct OpenName {
     let entryId: Int64
     let caseId: Int64
     let name: String
+    /// The case's birth date as stored, so a lookup can rule out a namesake before reading it.
+    let born: String?
 }
 
 /// Two cases, the lower id first, as `distinct_pair` keeps them.
@@ -55,24 +57,41 @@ struct SQLiteDuplicateStore: DuplicateStore {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT name_entry.id, name_entry.case_id, name_entry.name FROM name_entry
+                SELECT name_entry.id, name_entry.case_id, name_entry.name, person_case.born FROM name_entry
                 JOIN person_case ON person_case.id = name_entry.case_id
                 WHERE name_entry.kind = 'person' AND person_case.merged_into IS NULL
                 AND person_case.status IN (SELECT value FROM json_each(?))
                 ORDER BY name_entry.id
                 """, arguments: [try SQLList.json(openStatuses)])
-        while let row = try rows.next() { try body(OpenName(entryId: row[0], caseId: row[1], name: row[2])) }
+        while let row = try rows.next() {
+            try body(OpenName(entryId: row[0], caseId: row[1], name: row[2], born: row[3]))
+        }
     }
 
     func forEachOpenCase(
         regionCode: String?, openStatuses: [String], _ body: (PersonCaseRecord) throws -> Bool
     ) throws {
-        let cases = try PersonCaseRecord.fetchCursor(
-            db,
-            sql: """
-                SELECT * FROM person_case WHERE merged_into IS NULL
-                AND status IN (SELECT value FROM json_each(?)) AND (?2 IS NULL OR region = ?2) ORDER BY id
-                """, arguments: [try SQLList.json(openStatuses), regionCode])
+        // Two statements, not `(? IS NULL OR region = ?)`: with the OR the planner reads every
+        // open case through the status index and sorts them all before the first row (3.4 s on
+        // a million cases); with a region, the region's index gives its few cases; without,
+        // the table in id order (NOT INDEXED) streams, most cases being open.
+        let statuses = try SQLList.json(openStatuses)
+        let cases =
+            if let regionCode {
+                try PersonCaseRecord.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT * FROM person_case WHERE region = ?
+                        AND merged_into IS NULL AND status IN (SELECT value FROM json_each(?)) ORDER BY id
+                        """, arguments: [regionCode, statuses])
+            } else {
+                try PersonCaseRecord.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT * FROM person_case NOT INDEXED WHERE merged_into IS NULL
+                        AND status IN (SELECT value FROM json_each(?)) ORDER BY id
+                        """, arguments: [statuses])
+            }
         while let record = try cases.next(), try body(record) {}
     }
 
@@ -98,30 +117,25 @@ struct SQLiteDuplicateStore: DuplicateStore {
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT name_entry.id, name_entry.case_id, name_entry.name FROM name_entry
+                    SELECT name_entry.id, name_entry.case_id, name_entry.name, person_case.born FROM name_entry
                     JOIN person_case ON person_case.id = name_entry.case_id
                     WHERE name_entry.id IN (SELECT value FROM json_each(?)) AND name_entry.kind = 'person'
                     AND person_case.merged_into IS NULL AND person_case.status IN (SELECT value FROM json_each(?))
                     """), arguments: [try SQLList.json(ids), try SQLList.json(openStatuses)])
         var names: [OpenName] = []
-        while let row = try rows.next() { names.append(OpenName(entryId: row[0], caseId: row[1], name: row[2])) }
+        while let row = try rows.next() {
+            names.append(OpenName(entryId: row[0], caseId: row[1], name: row[2], born: row[3]))
+        }
         return names
     }
 
     func skeletons() throws -> [String] { try terms(ofColumn: "skeletons") }
 
-    /// Every term the name index holds in one of its columns (`words`, `skeletons`).
+    /// Every term the name index holds in one of its columns (`words`, `skeletons`), from its
+    /// vocabulary table (v016): fts5vocab would walk every posting list to list them.
     func terms(ofColumn column: String) throws -> [String] {
-        // fts5vocab reads the index's terms through a table of the connection's own temporary
-        // schema, which a read on a `DatabaseQueue` (`PRAGMA query_only`) refuses to create,
-        // though it writes nothing to the database file: allowed for that one statement.
-        let queryOnly = try Bool.fetchOne(db, sql: "PRAGMA query_only") ?? false
-        if queryOnly { try db.execute(sql: "PRAGMA query_only = 0") }
-        defer { if queryOnly { try? db.execute(sql: "PRAGMA query_only = 1") } }
-        try db.execute(
-            sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.name_search_terms USING fts5vocab(main, name_search, col)")
-        return try String.fetchAll(
-            db, sql: "SELECT term FROM temp.name_search_terms WHERE col = ?", arguments: [column])
+        try String.fetchAll(
+            db.cachedStatement(sql: "SELECT term FROM name_term WHERE col = ? ORDER BY term"), arguments: [column])
     }
 
     func record(id: Int64) throws -> PersonCaseRecord? { try db.cases.record(id: id) }

@@ -8,10 +8,10 @@ enum NameIndex {
     }
 
     /// Indexes `name` for the case unless the case already has an entry of this kind that
-    /// folds to the same key (the same spelling adds nothing). `pairs: false` only for the
-    /// rebuilds of migrations before v012, which knew no name_pairs table.
+    /// folds to the same key (the same spelling adds nothing). `laterTables: false` only for
+    /// the rebuilds of migrations before v012, which knew no name_pairs or name_term table.
     static func add(
-        caseId: Int64, kind: Kind, name: String, unit: String? = nil, pairs: Bool = true, in db: Database
+        caseId: Int64, kind: Kind, name: String, unit: String? = nil, laterTables: Bool = true, in db: Database
     ) throws {
         let readings = NameFolding.readings(name)
         let folded = NameFolding.key(name)
@@ -33,7 +33,18 @@ enum NameIndex {
                 id, (words + initials).joined(separator: " "), skeletons.joined(separator: " "),
                 unit.map { NameFolding.words($0).joined(separator: " ") },
             ])
-        if pairs { try addPairs(entryId: id, skeletons: skeletons, in: db) }
+        if laterTables {
+            try addPairs(entryId: id, skeletons: skeletons, in: db)
+            try addTerms(words: words + initials, skeletons: skeletons, in: db)
+        }
+    }
+
+    /// The vocabulary (`name_term`, migration v016) gains the terms it lacks.
+    private static func addTerms(words: [String], skeletons: [String], in db: Database) throws {
+        let insert = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO name_term (col, term) SELECT ?, value FROM json_each(?) WHERE value <> ''")
+        try insert.execute(arguments: ["words", try SQLList.json(words)])
+        try insert.execute(arguments: ["skeletons", try SQLList.json(skeletons)])
     }
 
     /// The pair terms (`NamePairs`) of the entry `entryId` with these skeletons.
@@ -59,18 +70,19 @@ enum NameIndex {
                 NameFolding.words(unit).joined(separator: " "),
             ])
         try addPairs(entryId: id, skeletons: skeletons, in: db)
+        try addTerms(words: words, skeletons: skeletons, in: db)
     }
 
     /// Indexes every case's names from scratch: for databases written before the index
     /// existed (migration v003), before it folded decomposed letters and held initials
     /// (v007), and after a restore of such a file.
-    /// No pair terms (`pairs: false`): v012 adds them after, by `rebuildPairs`.
+    /// No pair terms or vocabulary (`laterTables: false`): v012 and v016 add them after.
     static func rebuild(in db: Database) throws {
         try db.execute(sql: "DELETE FROM name_entry")
         try db.execute(sql: "INSERT INTO name_search(name_search) VALUES ('delete-all')")
         let cases = try Row.fetchCursor(db, sql: "SELECT id, person_name, unit FROM person_case")
         while let row = try cases.next() {
-            try add(caseId: row[0], kind: .person, name: row[1], unit: row[2], pairs: false, in: db)
+            try add(caseId: row[0], kind: .person, name: row[1], unit: row[2], laterTables: false, in: db)
         }
         let asked = try Row.fetchCursor(
             db,
@@ -79,8 +91,8 @@ enum NameIndex {
                 FROM inquiry JOIN inquirer ON inquirer.id = inquiry.inquirer_id ORDER BY inquiry.id
                 """)
         while let row = try asked.next() {
-            try add(caseId: row[0], kind: .person, name: row[1], pairs: false, in: db)
-            try add(caseId: row[0], kind: .inquirer, name: row[2], pairs: false, in: db)
+            try add(caseId: row[0], kind: .person, name: row[1], laterTables: false, in: db)
+            try add(caseId: row[0], kind: .inquirer, name: row[2], laterTables: false, in: db)
         }
     }
 

@@ -61,6 +61,8 @@ struct DuplicateFinder {
         for other in caseIds {
             // A birth date known on both sides that disagrees rules the case out whichever of
             // its names would rank best: most namesakes end here, before any name is scored.
+            // The birth date read with the name rules most namesakes out without reading them.
+            if let mine = person.born, let theirs = bornOfCase[other] ?? nil, !mine.agrees(with: theirs) { continue }
             guard let record = try store.record(id: other) else { continue }
             let born = record.born.flatMap { try? PartialDate(parsing: $0, field: "born") }
             if let mine = person.born, let born, !mine.agrees(with: born) { continue }
@@ -158,6 +160,8 @@ struct DuplicateFinder {
     /// The cases of a region share names (the common ones match most queries), so each entry
     /// is read and folded once.
     private var known: [Int64: KnownName?] = [:]
+    /// The birth dates of the cases of the names in `known` (nil inside: none or unreadable).
+    private var bornOfCase: [Int64: PartialDate?] = [:]
 
     /// The person names of open cases among the entries holding, for each element of `all`,
     /// one of its skeletons: through the pair terms when they can say it (a pair's posting
@@ -170,6 +174,9 @@ struct DuplicateFinder {
         if !unknown.isEmpty {
             for name in try store.openPersonNames(entries: unknown, openStatuses: openStatuses) {
                 known[name.entryId] = KnownName(caseId: name.caseId, shape: shapes.shape(of: name.name))
+                if bornOfCase[name.caseId] == nil {
+                    bornOfCase[name.caseId] = .some(name.born.flatMap { try? PartialDate(parsing: $0, field: "born") })
+                }
             }
             for id in unknown where known[id] == nil { known[id] = .some(nil) }
         }
