@@ -35,6 +35,8 @@ struct SearchCommand: ContextCommand, ListCommand {
         // The family on the phone may have news waiting (issue 13): say so under the hits.
         guard context.format == .table else { return }
         let waiting = try context.hotline.newsWaiting(onCases: hits.map(\.ref), as: try context.operatorName())
-        for line in NoticeOutput.waitingLines(waiting, for: "the families of these cases") { Console.print(line) }
+        for line in NoticeOutput.waitingLines(waiting, for: Message("the families of these cases")) {
+            Console.print(line)
+        }
     }
 }

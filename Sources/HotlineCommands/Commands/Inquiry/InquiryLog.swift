@@ -108,14 +108,15 @@ struct InquiryLog: ContextCommand {
     }
 
     /// What the operator is told about a caller hotline recognised.
-    static func line(_ known: KnownCaller) -> String {
-        let how = known.contact.map { "by \($0)" } ?? "by id"
+    static func line(_ known: KnownCaller) -> Message {
+        let thisContact: Message = "this contact"
+        let how: Message = known.contact.map { .verbatim($0) } ?? "id"
         guard known.reused else {
             return
-                "Note: \(known.contact ?? "this contact") also belongs to inquirer \(known.inquirer), \(known.name); "
+                "Note: \(known.contact.map(Message.verbatim) ?? thisContact) also belongs to inquirer \(known.inquirer), \(known.name); "
                 + "logged as a new inquirer (if it is them, log with --inquirer-id \(known.inquirer))."
         }
-        return "Known caller \(how): inquirer \(known.inquirer), \(known.name)."
+        return "Known caller by \(how): inquirer \(known.inquirer), \(known.name)."
     }
 
     /// Asks which candidate to add the inquiry to. Returns `.some(ref)` to attach, `.some(nil)`
@@ -129,7 +130,8 @@ struct InquiryLog: ContextCommand {
         }
         let range = candidates.count == 1 ? "1" : "1-\(candidates.count)"
         guard
-            let answer = ask("Add the inquiry to case [\(range)], open a new case [n], or cancel [Enter]: ")?
+            let answer = ask(
+                Message("Add the inquiry to case [\(range)], open a new case [n], or cancel [Enter]: ").description)?
                 .trimmingCharacters(in: .whitespaces).lowercased(), !answer.isEmpty
         else { return nil }
         if answer == "n" || answer == "new" { return .some(nil) }

@@ -43,14 +43,21 @@ enum NoticeOutput {
     }
 
     /// One line per notice waiting for a family, for the operator who has them on the phone.
-    static func waitingLines(_ notices: [NoticeSummary], for whom: String = "this family") -> [String] {
+    static func waitingLines(_ notices: [NoticeSummary], for whom: Message = "this family") -> [Message] {
         guard !notices.isEmpty else { return [] }
-        return ["News is waiting for \(whom) (tell them, then `notice done ID --channel C --note TEXT`):"]
-            + notices.map { notice in
-                "  notice \(notice.id): case \(notice.case) \(notice.person) is \(notice.status)"
-                    + (notice.asOf.map { " as of \($0)" } ?? "") + (notice.source.map { " (source: \($0))" } ?? "")
-                    + "; for \(notice.inquirerName)"
-                    + (notice.state == .unreachable ? " (no way to reach them: tell them on this call)" : "")
-            }
+        var lines = [Message("News is waiting for \(whom) (tell them, then `notice done ID --channel C --note TEXT`):")]
+        for notice in notices {
+            var asOf: Message = ""
+            if let date = notice.asOf { asOf = Message(" as of \(date)") }
+            var source: Message = ""
+            if let text = notice.source { source = Message(" (source: \(text))") }
+            let unreachable: Message =
+                notice.state == .unreachable ? " (no way to reach them: tell them on this call)" : ""
+            lines.append(
+                Message(
+                    "  notice \(notice.id): case \(notice.case) \(notice.person) is \(notice.status)\(asOf)\(source)"
+                        + "; for \(notice.inquirerName)\(unreachable)"))
+        }
+        return lines
     }
 }
