@@ -102,6 +102,41 @@ import Testing
         }
     }
 
+    /// The most used commands' help: their summary and options in the chosen language;
+    /// ArgumentParser's own headings and the option names stay as typed.
+    @Test func helpOfTheMostUsedCommandsIsInTheChosenLanguage() async throws {
+        let cli = try CLI()
+        let wanted: [(words: [String], en: String, ru: String, uk: String)] = [
+            (["case", "list"], "Only open cases.", "Только открытые дела.", "Лише відкриті справи."),
+            (
+                ["case", "show"], "Show everything about one case.", "Показать всё об одном деле.",
+                "Показати все про одну справу."
+            ),
+            (["case", "status"], "Where the news came from", "Откуда новость", "Звідки новина"),
+            (
+                ["inquiry", "log"], "The person sought, in any script.", "Разыскиваемый, любым алфавитом.",
+                "Розшукуваний, будь-якою абеткою."
+            ),
+            (["search"], "What to look for.", "Что искать.", "Що шукати."),
+            (
+                ["notice", "list"], "Only notices of cases assigned to me.",
+                "Только извещения по делам, назначенным мне.", "Лише повідомлення у справах, призначених мені."
+            ),
+        ]
+        for command in wanted {
+            for (lang, text) in [("en", command.en), ("ru", command.ru), ("uk", command.uk)] {
+                let help = await cli.run(command.words + ["--help", "--lang", lang])
+                #expect(help.code == 0, "\(help.err)")
+                #expect(
+                    help.out.contains(text),
+                    "\(lang): \(help.out)")
+            }
+        }
+        // The parent's list of commands shows each one's summary in the language asked.
+        let group = await cli.run(["case", "--help", "--lang", "uk"])
+        #expect(group.out.contains("Показати все про одну справу."), "\(group.out)")
+    }
+
     @Test func aLanguageHotlineDoesNotSpeakIsRefusedNamingTheOnesItDoes() async throws {
         let cli = try CLI()
         let result = await cli.run(["case", "list", "--lang", "xx"])

@@ -3,12 +3,15 @@ import HotlineCore
 
 /// `hotline case show REF`: the person, every inquiry with its inquirer and contacts, the history.
 struct CaseShow: ContextCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show everything about one case.")
+    /// Computed, so the abstract is rendered in the language of the command that asks for help.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "show", abstract: Message("Show everything about one case.").description)
+    }
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The case reference.")
+    @Argument(help: ArgumentHelp(Message("The case reference.")))
     var ref: String
 
     func validate() throws { try Self.refuseCSV(options.format) }
