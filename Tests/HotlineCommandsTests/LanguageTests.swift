@@ -50,6 +50,93 @@ import Testing
         #expect(cases.first?["ref"] as? String == ref && cases.first?["status"] as? String == "new")
     }
 
+    /// English labels of `case show`, `stats` and `notice show`: none is left on a Russian or
+    /// Ukrainian screen (statuses, channels and results are data, typed in English, and stay).
+    static let englishLabels = [
+        "Case ", "status:", "open)", "may move to", "region:", "born:", "unit:", "opened:", " by ", "Inquiries",
+        " via ", "taken by", "contacts:", "note:", "History:", "opened as", "inquiry #", "source:", "as of", "Owner:",
+        "Families", "inquirer", "call back", "channels:", "share with partners", "Notice", "attempt", "yes", "(none)",
+        "Open cases by region", "Cases by status", "Inquiries per day", "last 30 days", "informed", "waiting for news",
+        "median time", "call-backs", "case:", "news:", "family:", "consent:", "since", "next try", "told:", "Kursk",
+        "Service number", "Registry", "none",
+    ]
+
+    /// Issue 17: an operator's whole screen in their language, the data as typed.
+    @Test(arguments: ["ru", "uk"])
+    func caseShowStatsAndNoticeShowHaveNoEnglishLabel(_ lang: String) async throws {
+        let cli = try CLI()
+        let ref = try await cli.logInquiry(extra: ["--born", "1990", "--unit", "в/ч 12345"])
+        #expect(await cli.run(["case", "note", ref, "Позвонили в МККК ещё раз"]).code == 0)
+        #expect(await cli.run(["case", "status", ref, "searching"]).code == 0)
+        let located = await cli.run(["case", "status", ref, "located", "--source", "список 5", "--as-of", "2024-05-01"])
+        #expect(located.code == 0, "\(located.err)")
+        let tried = await cli.run(["notice", "attempt", "1", "--channel", "phone", "--result", "no-answer"])
+        #expect(tried.code == 0, "\(tried.err)")
+
+        let screens = [
+            await cli.run(["case", "show", ref, "--lang", lang]), await cli.run(["stats", "--lang", lang]),
+            await cli.run(["notice", "show", "1", "--lang", lang]),
+        ]
+        for screen in screens {
+            #expect(screen.code == 0, "\(screen.err)")
+            // A history entry's note is text stored as it was written ("Иванова Мария (mother)
+            // via phone"), shown under the entry with six spaces: data, like a typed note.
+            let labels = screen.out.split(separator: "\n").filter { !$0.hasPrefix("      ") }.joined(separator: "\n")
+            let english = Self.englishLabels.filter { labels.contains($0) }
+            #expect(english.isEmpty, "\(english) in:\n\(screen.out)")
+        }
+        let (shown, stats, notice) = (screens[0].out, screens[1].out, screens[2].out)
+        for data in [ref, "Иванов Пётр Сергеевич", "RU-KRS", "в/ч 12345", "Иванова Мария", "Позвонили в МККК ещё раз"] {
+            #expect(shown.contains(data), "\(data) in:\n\(shown)")
+        }
+        #expect(shown.contains("searching -> located") && shown.contains("список 5") && shown.contains("2024-05-01"))
+        #expect(stats.contains("RU-KRS") && stats.contains(lang == "ru" ? "Курская область" : "Курська область"))
+        #expect(notice.contains("located") && notice.contains("no-answer") && notice.contains("Иванова Мария"))
+        #expect(shown.contains(lang == "ru" ? "История:" : "Історія:"), "\(shown)")
+
+        // The JSON of the same screens is the contract: identical in every language.
+        for words in [["case", "show", ref], ["stats"], ["notice", "show", "1"]] {
+            let english = await cli.run(words + ["--format", "json"])
+            let translated = await cli.run(words + ["--format", "json", "--lang", lang])
+            #expect(english.code == 0 && english.out == translated.out, "\(words)")
+        }
+    }
+
+    /// The most used commands' help: their summary and options in the chosen language;
+    /// ArgumentParser's own headings and the option names stay as typed.
+    @Test func helpOfTheMostUsedCommandsIsInTheChosenLanguage() async throws {
+        let cli = try CLI()
+        let wanted: [(words: [String], en: String, ru: String, uk: String)] = [
+            (["case", "list"], "Only open cases.", "Только открытые дела.", "Лише відкриті справи."),
+            (
+                ["case", "show"], "Show everything about one case.", "Показать всё об одном деле.",
+                "Показати все про одну справу."
+            ),
+            (["case", "status"], "Where the news came from", "Откуда новость", "Звідки новина"),
+            (
+                ["inquiry", "log"], "The person sought, in any script.", "Разыскиваемый, любым алфавитом.",
+                "Розшукуваний, будь-якою абеткою."
+            ),
+            (["search"], "What to look for.", "Что искать.", "Що шукати."),
+            (
+                ["notice", "list"], "Only notices of cases assigned to me.",
+                "Только извещения по делам, назначенным мне.", "Лише повідомлення у справах, призначених мені."
+            ),
+        ]
+        for command in wanted {
+            for (lang, text) in [("en", command.en), ("ru", command.ru), ("uk", command.uk)] {
+                let help = await cli.run(command.words + ["--help", "--lang", lang])
+                #expect(help.code == 0, "\(help.err)")
+                #expect(
+                    help.out.contains(text),
+                    "\(lang): \(help.out)")
+            }
+        }
+        // The parent's list of commands shows each one's summary in the language asked.
+        let group = await cli.run(["case", "--help", "--lang", "uk"])
+        #expect(group.out.contains("Показати все про одну справу."), "\(group.out)")
+    }
+
     @Test func aLanguageHotlineDoesNotSpeakIsRefusedNamingTheOnesItDoes() async throws {
         let cli = try CLI()
         let result = await cli.run(["case", "list", "--lang", "xx"])

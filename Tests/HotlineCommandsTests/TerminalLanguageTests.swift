@@ -27,5 +27,13 @@ struct TerminalLanguageTests {
         try terminal.type(line + "UA-30")
         try terminal.press("Enter")
         try terminal.waitFor("записано; відкрито справу")
+
+        // Tab offers a region's aliases too: `Kie` completes to Kiev, which is UA-30.
+        try terminal.type("case list --region Kie")
+        try terminal.press("Tab")
+        usleep(300_000)
+        try terminal.press("Enter")
+        let listed = try terminal.waitFor("Справ: 1.")
+        #expect(listed.contains("case list --region Kiev") && listed.contains("Іваненко Петро"), "\(listed)")
     }
 }

@@ -19,6 +19,15 @@ enum Render {
         date.formatted(.iso8601)
     }
 
+    /// A region's name in the operator's language, English where it has none.
+    static func name(of region: Region) -> String {
+        switch Language.current {
+        case .en: region.en
+        case .ru: region.ru ?? region.en
+        case .uk: region.uk ?? region.en
+        }
+    }
+
     private static let localTime: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -66,11 +66,12 @@ struct ShellCompletion {
         case "status":
             return rules.lifecycle.statuses.map(\.name)
         case "region":
-            // Region names as operators say them (Курская область, Київ), once a letter is
-            // typed: a space in a name is escaped so the name stays one word.
+            // Region names as operators say them (Курская область, Київ) and their aliases
+            // (Kiev, Нижегородская обл.), once a letter is typed: a space in a name is escaped so
+            // the name stays one word. The alias itself is inserted: the region lookup takes it.
             let names =
                 word.first?.isLetter == true
-                ? rules.regions.regions.flatMap(\.names).map {
+                ? rules.regions.regions.flatMap(\.spokenNames).map {
                     $0.replacing(" ", with: "\\ ").replacing("'", with: "\\'")
                 } : []
             return rules.regions.regions.map(\.code) + names

@@ -4,26 +4,29 @@ import HotlineCore
 /// The options every command takes.
 public struct GlobalOptions: ParsableArguments {
     /// The database file (env HOTLINE_DB; default ~/.local/share/hotline/hotline.sqlite).
-    @Option(name: .long, help: ArgumentHelp("The database file (env HOTLINE_DB).", valueName: "path"))
+    @Option(
+        name: .long, help: ArgumentHelp(Message("The database file (env HOTLINE_DB).").description, valueName: "path"))
     var db: String?
 
     /// A configuration file layered over the shipped defaults (env HOTLINE_CONFIG).
     @Option(
-        name: .long, help: ArgumentHelp("A configuration file (env HOTLINE_CONFIG).", valueName: "path")
+        name: .long,
+        help: ArgumentHelp(Message("A configuration file (env HOTLINE_CONFIG).").description, valueName: "path")
     )
     var config: String?
 
     /// The operator recorded on writes (env HOTLINE_OPERATOR; default the login name).
     @Option(
         name: .customLong("as"),
-        help: ArgumentHelp("The operator recorded on writes (env HOTLINE_OPERATOR).", valueName: "name")
+        help: ArgumentHelp(
+            Message("The operator recorded on writes (env HOTLINE_OPERATOR).").description, valueName: "name")
     )
     var operatorName: String?
 
     /// How to print results.
     @Option(
         name: .long,
-        help: ArgumentHelp("Output format: table, json, or (for lists) csv.", valueName: "format"))
+        help: ArgumentHelp(Message("Output format: table, json, or (for lists) csv.").description, valueName: "format"))
     var format: OutputFormat?
 
     /// The language of messages, prompts and table headers (env HOTLINE_LANG, else the locale).
@@ -32,7 +35,7 @@ public struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Messages in en, ru or uk (env HOTLINE_LANG, else the locale; help stays English).", valueName: "lang"))
+            Message("Messages in en, ru or uk (env HOTLINE_LANG, else the locale).").description, valueName: "lang"))
     var lang: Language?
 
     public init() {}
@@ -54,4 +57,10 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
     public var defaultValueDescription: String { rawValue }
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
     public static var allValueDescriptions: [String: String] { [:] }
+}
+
+extension ArgumentHelp {
+    /// Help in the operator's language: the parser builds a command's help from a fresh
+    /// instance each time, so the words are rendered in the language of the command asking.
+    init(_ message: Message) { self.init(message.description) }
 }

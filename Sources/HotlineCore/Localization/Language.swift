@@ -1,4 +1,4 @@
-/// The languages hotline speaks to operators in. Help text stays English; JSON keys and values
+/// The languages hotline speaks to operators in (help of most commands stays English); JSON keys and values
 /// are a contract and never translated.
 public enum Language: String, CaseIterable, Sendable {
     case en, ru, uk

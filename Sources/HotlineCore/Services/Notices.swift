@@ -106,10 +106,15 @@ public struct InquirerConsent: Encodable, Sendable, Equatable {
         try container.encode(recordedBy, forKey: .recordedBy)
     }
 
-    /// The answers in words, "unknown" where the family was not asked.
-    public var summary: String {
-        func answer(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "unknown (not asked)" }
-        let channelText = channels.map { $0.isEmpty ? "none" : $0.joined(separator: ", ") } ?? "unknown (not asked)"
+    /// The answers in words, in the operator's language, "unknown" where the family was not asked;
+    /// the channels' names are data.
+    public var summary: Message {
+        let yes: Message = "yes"
+        let no: Message = "no"
+        let unknown: Message = "unknown (not asked)"
+        let none: Message = "none"
+        func answer(_ value: Bool?) -> Message { value.map { $0 ? yes : no } ?? unknown }
+        let channelText = channels.map { $0.isEmpty ? none : .verbatim($0.joined(separator: ", ")) } ?? unknown
         return "call back: \(answer(callback)); channels: \(channelText); share with partners: \(answer(share))"
     }
 }

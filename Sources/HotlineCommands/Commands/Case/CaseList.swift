@@ -4,37 +4,41 @@ import HotlineCore
 
 /// `hotline case list`: the cases, newest activity first, streamed as they are read.
 struct CaseList: ContextCommand, ListCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
-        abstract: "List cases, newest activity first.",
-        discussion: "Example: hotline case list --open --region Kursk")
+    /// Computed, so the abstract is rendered in the language of the command that asks for help.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: Message("List cases, newest activity first.").description,
+            discussion: "Example: hotline case list --open --region Kursk")
+    }
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var listOutput: OutputOptions
 
-    @Flag(help: "Only open cases.")
+    @Flag(help: ArgumentHelp(Message("Only open cases.")))
     var open = false
 
-    @Option(help: "Only cases with this status.")
+    @Option(help: ArgumentHelp(Message("Only cases with this status.")))
     var status: String?
 
-    @Option(help: "Only cases of this region: code or name.")
+    @Option(help: ArgumentHelp(Message("Only cases of this region: code or name.")))
     var region: String?
 
-    @Option(parsing: .unconditional, help: "At most this many cases.")
+    @Option(parsing: .unconditional, help: ArgumentHelp(Message("At most this many cases.")))
     var limit: Int?
 
     @Flag(
-        help: """
-            Add the inquirers' names, relationships and contacts (operators and admins only; \
-            recorded in the audit).
-            """)
+        help: ArgumentHelp(
+            Message(
+                "Add the inquirers' names, relationships and contacts (operators and admins only; "
+                    + "recorded in the audit)."
+            )))
     var withContacts = false
 
-    @Option(help: "Only cases assigned to this operator (`case assign`).")
+    @Option(help: ArgumentHelp(Message("Only cases assigned to this operator (`case assign`).")))
     var owner: String?
 
-    @Flag(help: "Only cases assigned to me.")
+    @Flag(help: ArgumentHelp(Message("Only cases assigned to me.")))
     var mine = false
 
     func validate() throws {

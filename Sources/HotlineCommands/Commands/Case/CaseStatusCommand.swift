@@ -3,32 +3,35 @@ import HotlineCore
 
 /// `hotline case status REF STATUS`: move a case through its lifecycle.
 struct CaseStatusCommand: ContextCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status",
-        abstract: "Move a case to another status, as the lifecycle allows.",
-        discussion: """
-            Statuses (shipped lifecycle): new, searching, located, captured, deceased (open);
-            reunited, closed (closed). Any open status may move to any other; a closed case may
-            only be reopened to searching. A move to deceased needs --source and waits for a second
-            operator's `case approve REF` (or `case reject REF --note WHY`).
-            Example: hotline case status 4821-9935 located --source "exchange list of 2024-05-01" --as-of 2024-05-01
-            """)
+    /// Computed, so the abstract is rendered in the language of the command that asks for help.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "status",
+            abstract: Message("Move a case to another status, as the lifecycle allows.").description,
+            discussion: """
+                Statuses (shipped lifecycle): new, searching, located, captured, deceased (open);
+                reunited, closed (closed). Any open status may move to any other; a closed case may
+                only be reopened to searching. A move to deceased needs --source and waits for a second
+                operator's `case approve REF` (or `case reject REF --note WHY`).
+                Example: hotline case status 4821-9935 located --source "exchange list of 2024-05-01" --as-of 2024-05-01
+                """)
+    }
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The case reference.")
+    @Argument(help: ArgumentHelp(Message("The case reference.")))
     var ref: String
 
-    @Argument(help: "The new status.")
+    @Argument(help: ArgumentHelp(Message("The new status.")))
     var status: String
 
-    @Option(help: "Why: what happened.")
+    @Option(help: ArgumentHelp(Message("Why: what happened.")))
     var note: String?
 
-    @Option(help: "Where the news came from: a call, a published list, a video.")
+    @Option(help: ArgumentHelp(Message("Where the news came from: a call, a published list, a video.")))
     var source: String?
 
-    @Option(help: "When the news dates from: YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.")
+    @Option(help: ArgumentHelp(Message("When the news dates from: YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.")))
     var asOf: String?
 
     func execute(_ context: CommandContext) throws {

@@ -25,34 +25,37 @@ struct InquirerShow: ContextCommand {
         Console.print(Self.text(profile))
     }
 
+    /// The inquirer on one screen, its labels in the operator's language and its data as typed.
     static func text(_ profile: InquirerProfile) -> String {
-        let contacts: String =
+        let contacts: Message =
             profile.contacts.isEmpty
-            ? "none" : profile.contacts.map { "\($0.kind) \($0.value)" }.joined(separator: ", ")
-        var recorded = ""
+            ? "none" : .verbatim(profile.contacts.map { "\($0.kind) \($0.value)" }.joined(separator: ", "))
+        var recorded: Message = ""
         if let at = profile.consent.recorded {
-            recorded = "; recorded \(Render.time(at)) by \(profile.consent.recordedBy ?? "?")"
+            recorded = Message("; recorded \(Render.time(at)) by \(profile.consent.recordedBy ?? "?")")
         }
-        let lastContact = profile.lastContact.map { Render.time($0) } ?? "never"
-        var lines: [String] = [
-            "Inquirer \(profile.id): \(profile.name)",
-            "  contacts: \(contacts)",
-            "  consent:  \(profile.consent.summary)\(recorded)",
-            "  last contact: \(lastContact)",
+        let lastContact: Message = profile.lastContact.map { .verbatim(Render.time($0)) } ?? "never"
+        var lines = [
+            Message("Inquirer \(profile.id): \(profile.name)"),
+            Message("  contacts: \(contacts)"),
+            Message("  consent:  \(profile.consent.summary)\(recorded)"),
+            Message("  last contact: \(lastContact)"),
             "",
-            "Cases (\(profile.cases.count)):",
+            Message("Cases (\(profile.cases.count)):"),
         ]
         for item in profile.cases {
-            lines.append("  \(item.ref)  \(item.status)  \(item.region)  \(item.person) (\(item.relationship))")
+            lines.append(
+                .verbatim("  \(item.ref)  \(item.status)  \(item.region)  \(item.person) (\(item.relationship))"))
         }
         lines.append("")
-        lines.append("Notices (\(profile.notices.count)):")
+        lines.append(Message("Notices (\(profile.notices.count)):"))
         for notice in profile.notices {
             lines.append(
-                "  \(notice.id)  \(notice.state.rawValue)  \(notice.status)  case \(notice.case)  "
-                    + "since \(Render.time(notice.newsAt))  \(notice.attempts) attempt(s)")
+                Message(
+                    "  \(notice.id)  \(notice.state.rawValue)  \(notice.status)  case \(notice.case)  "
+                        + "since \(Render.time(notice.newsAt))  \(notice.attempts) attempt(s)"))
         }
-        return lines.joined(separator: "\n")
+        return lines.map(\.description).joined(separator: "\n")
     }
 }
 

@@ -4,59 +4,68 @@ import HotlineCore
 
 /// `hotline inquiry log`: one family's inquiry, on a new case or an existing one.
 struct InquiryLog: ContextCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "log",
-        abstract: "Log one inquiry: who is asking, about whom, through which channel.",
-        discussion: """
-            Without --case the inquiry opens a new case; with --case REF it is added to that case
-            (then --person and --region may be left out).
-            Example:
-              hotline inquiry log --person "Иванов Пётр Сергеевич" --born 1998 --region RU-KRS \\
-                --inquirer "Иванова Мария" --relationship mother --channel phone \\
-                --contact "phone:8 916 123-45-67" --note "Last call 2024-03-02"
-            """)
+    /// Computed, so the abstract is rendered in the language of the command that asks for help.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "log",
+            abstract: Message("Log one inquiry: who is asking, about whom, through which channel.").description,
+            discussion: """
+                Without --case the inquiry opens a new case; with --case REF it is added to that case
+                (then --person and --region may be left out).
+                Example:
+                  hotline inquiry log --person "Иванов Пётр Сергеевич" --born 1998 --region RU-KRS \\
+                    --inquirer "Иванова Мария" --relationship mother --channel phone \\
+                    --contact "phone:8 916 123-45-67" --note "Last call 2024-03-02"
+                """)
+    }
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(help: "The person sought, in any script.")
+    @Option(help: ArgumentHelp(Message("The person sought, in any script.")))
     var person: String?
 
-    @Option(help: "Their home region: ISO 3166-2 code or name (RU-KRS, Kursk, Курская область).")
+    @Option(help: ArgumentHelp(Message("Their home region: ISO 3166-2 code or name (RU-KRS, Kursk, Курская область).")))
     var region: String?
 
-    @Option(help: "Date or year of birth: YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.")
+    @Option(help: ArgumentHelp(Message("Date or year of birth: YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.")))
     var born: String?
 
-    @Option(help: "Military unit or other identifying detail.")
+    @Option(help: ArgumentHelp(Message("Military unit or other identifying detail.")))
     var unit: String?
 
-    @Option(help: "Their service number (личный номер), in any script: АБ-123456 or AB 123456.")
+    @Option(help: ArgumentHelp(Message("Their service number (личный номер), in any script: АБ-123456 or AB 123456.")))
     var serviceNumber: String?
 
-    @Option(help: "Who is asking (may be left out for a caller known by a contact given or --inquirer-id).")
+    @Option(
+        help: ArgumentHelp(
+            Message("Who is asking (may be left out for a caller known by a contact given or --inquirer-id).")
+        ))
     var inquirer: String?
 
-    @Option(help: "An inquirer who called before, by id (`case show` lists them).")
+    @Option(help: ArgumentHelp(Message("An inquirer who called before, by id (`case show` lists them).")))
     var inquirerId: Int64?
 
-    @Option(help: "The inquirer's relationship to the person sought (mother, spouse, sibling, …).")
+    @Option(
+        help: ArgumentHelp(Message("The inquirer's relationship to the person sought (mother, spouse, sibling, …).")))
     var relationship: String
 
-    @Option(help: "How the inquiry came in (phone, email, telegram, web, in-person, letter, …).")
+    @Option(help: ArgumentHelp(Message("How the inquiry came in (phone, email, telegram, web, in-person, letter, …).")))
     var channel: String
 
     @Option(
         name: .customLong("contact"),
-        help: "How to reach the inquirer back, KIND:VALUE (repeatable): phone:…, email:…, telegram:@…")
+        help: ArgumentHelp(
+            Message("How to reach the inquirer back, KIND:VALUE (repeatable): phone:…, email:…, telegram:@…")
+        ))
     var contacts: [String] = []
 
-    @Option(help: "A short note: what the family said.")
+    @Option(help: ArgumentHelp(Message("A short note: what the family said.")))
     var note: String?
 
-    @Option(name: .customLong("case"), help: "Add the inquiry to this existing case.")
+    @Option(name: .customLong("case"), help: ArgumentHelp(Message("Add the inquiry to this existing case.")))
     var caseRef: String?
 
-    @Flag(help: "Open a new case without the duplicate check.")
+    @Flag(help: ArgumentHelp(Message("Open a new case without the duplicate check.")))
     var newCase = false
 
     @OptionGroup(title: "What the family agreed to")
@@ -108,14 +117,15 @@ struct InquiryLog: ContextCommand {
     }
 
     /// What the operator is told about a caller hotline recognised.
-    static func line(_ known: KnownCaller) -> String {
-        let how = known.contact.map { "by \($0)" } ?? "by id"
+    static func line(_ known: KnownCaller) -> Message {
+        let thisContact: Message = "this contact"
+        let how: Message = known.contact.map { .verbatim($0) } ?? "id"
         guard known.reused else {
             return
-                "Note: \(known.contact ?? "this contact") also belongs to inquirer \(known.inquirer), \(known.name); "
+                "Note: \(known.contact.map(Message.verbatim) ?? thisContact) also belongs to inquirer \(known.inquirer), \(known.name); "
                 + "logged as a new inquirer (if it is them, log with --inquirer-id \(known.inquirer))."
         }
-        return "Known caller \(how): inquirer \(known.inquirer), \(known.name)."
+        return "Known caller by \(how): inquirer \(known.inquirer), \(known.name)."
     }
 
     /// Asks which candidate to add the inquiry to. Returns `.some(ref)` to attach, `.some(nil)`
@@ -129,7 +139,8 @@ struct InquiryLog: ContextCommand {
         }
         let range = candidates.count == 1 ? "1" : "1-\(candidates.count)"
         guard
-            let answer = ask("Add the inquiry to case [\(range)], open a new case [n], or cancel [Enter]: ")?
+            let answer = ask(
+                Message("Add the inquiry to case [\(range)], open a new case [n], or cancel [Enter]: ").description)?
                 .trimmingCharacters(in: .whitespaces).lowercased(), !answer.isEmpty
         else { return nil }
         if answer == "n" || answer == "new" { return .some(nil) }

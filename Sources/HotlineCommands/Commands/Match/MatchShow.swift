@@ -24,29 +24,39 @@ struct MatchShow: ContextCommand {
         let r = m.record
         let c = m.case
         var table = TextTable(["", "RECORD \(r.id) (\(r.list))", "CASE \(c.ref)"])
-        table.append(["name", r.names.joined(separator: " / "), c.person])
-        table.append(["born", r.born ?? "-", c.born ?? "-"])
-        table.append(["unit", r.unit ?? "-", c.unit ?? "-"])
-        table.append(["service number", r.serviceNumber ?? "-", c.serviceNumber ?? "-"])
-        table.append(["region", r.region ?? "-", c.region])
-        table.append(["status", "\(r.says) (implies \(r.implies))", c.status])
-        table.append(["date of the news", r.date ?? "-", ""])
+        func row(_ label: Message, _ record: String, _ personCase: String) {
+            table.append([label.description, record, personCase])
+        }
+        row(Message("name"), r.names.joined(separator: " / "), c.person)
+        row(Message("born"), r.born ?? "-", c.born ?? "-")
+        row(Message("unit"), r.unit ?? "-", c.unit ?? "-")
+        row(Message("service number"), r.serviceNumber ?? "-", c.serviceNumber ?? "-")
+        row(Message("region"), r.region ?? "-", c.region)
+        row(Message("status"), Message("\(r.says) (implies \(r.implies))").description, c.status)
+        row(Message("date of the news"), r.date ?? "-", "")
         var lines = [
-            "Match \(m.id): \(m.state), score \(String(format: "%.2f", m.score))", table.render(), "Evidence:",
+            Message("Match \(m.id): \(m.state), score \(String(format: "%.2f", m.score))"), .verbatim(table.render()),
+            Message("Evidence:"),
         ]
+        let agrees: Message = "for    "
+        let against: Message = "AGAINST"
+        let unknown: Message = "unknown"
         for piece in m.evidence {
-            let mark = piece.agrees.map { $0 ? "for    " : "AGAINST" } ?? "unknown"
-            lines.append("  \(mark)  \(piece.detail)")
+            let mark = piece.agrees.map { $0 ? agrees : against } ?? unknown
+            lines.append(Message("  \(mark)  \(piece.detail)"))
         }
-        if let conflict = m.conflict { lines.append("CONFLICT: \(conflict)") }
+        if let conflict = m.conflict { lines.append(Message("CONFLICT: \(conflict)")) }
         if let by = m.confirmedBy {
-            lines.append("Confirmed by \(by)\(m.approvedBy.map { ", approved by \($0)" } ?? "")")
+            var approved: Message = ""
+            if let approver = m.approvedBy { approved = Message(", approved by \(approver)") }
+            lines.append(Message("Confirmed by \(by)\(approved)"))
         }
-        if let by = m.rejectedBy { lines.append("Rejected by \(by)") }
-        if let note = m.note { lines.append("Note: \(note)") }
+        if let by = m.rejectedBy { lines.append(Message("Rejected by \(by)")) }
+        if let note = m.note { lines.append(Message("Note: \(note)")) }
         if m.state == "proposed" {
-            lines.append("Decide: hotline match confirm \(m.id)   or   hotline match reject \(m.id) --note WHY")
+            lines.append(
+                Message("Decide: hotline match confirm \(m.id)   or   hotline match reject \(m.id) --note WHY"))
         }
-        return lines.joined(separator: "\n")
+        return lines.map(\.description).joined(separator: "\n")
     }
 }

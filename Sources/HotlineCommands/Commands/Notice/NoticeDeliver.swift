@@ -16,7 +16,7 @@ struct NoticeAttempt: ContextCommand {
     func execute(_ context: CommandContext) throws {
         let detail = try context.hotline.attemptNotice(
             id, channel: channel, result: result, retryAfter: retryAfter, by: try context.operatorName())
-        NoticeDeliverOutput.show(detail, verb: "attempt recorded", context: context)
+        NoticeDeliverOutput.show(detail, verb: Message("attempt recorded"), context: context)
     }
 }
 
@@ -34,21 +34,21 @@ struct NoticeDone: ContextCommand {
 
     func execute(_ context: CommandContext) throws {
         let detail = try context.hotline.deliverNotice(id, channel: channel, note: note, by: try context.operatorName())
-        NoticeDeliverOutput.show(detail, verb: "delivered", context: context)
+        NoticeDeliverOutput.show(detail, verb: Message("delivered"), context: context)
     }
 }
 
 enum NoticeDeliverOutput {
-    static func show(_ detail: NoticeDetail, verb: String, context: CommandContext) {
+    static func show(_ detail: NoticeDetail, verb: Message, context: CommandContext) {
         switch context.format {
         case .json: Console.print((try? Render.json(detail)) ?? "{}")
         case .table, .csv:
             let notice = detail.notice
-            var line =
+            var retry: Message = ""
+            if let after = notice.retryAfter { retry = Message("; next try after \(Render.time(after))") }
+            Console.print(
                 "Notice \(notice.id) \(verb)\(context.pending): \(notice.status) news of case \(notice.case) "
-                + "for \(notice.inquirerName); \(notice.attempts) attempt(s)"
-            if let retry = notice.retryAfter { line += "; next try after \(Render.time(retry))" }
-            Console.print(line + ".")
+                    + "for \(notice.inquirerName); \(notice.attempts) attempt(s)\(retry).")
         }
     }
 }

@@ -3,18 +3,26 @@ import HotlineCore
 
 /// `hotline notice list [--region R] [--status S] [--overdue] [--mine]`
 struct NoticeList: ContextCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List news not delivered yet (or of --state), oldest news first.",
-        discussion: "Example: hotline notice list --region Kursk --overdue")
+    /// Computed, so the abstract is rendered in the language of the command that asks for help.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: Message("List news not delivered yet (or of --state), oldest news first.").description,
+            discussion: "Example: hotline notice list --region Kursk --overdue")
+    }
 
     @OptionGroup var options: GlobalOptions
-    @Option(help: "Only cases of this region: code or name.") var region: String?
-    @Option(help: "Only news of this status (located, captured, ...).") var status: String?
-    @Option(help: "Only notices in this state: pending, delivered, unreachable (default: not delivered).")
+    @Option(help: ArgumentHelp(Message("Only cases of this region: code or name."))) var region: String?
+    @Option(help: ArgumentHelp(Message("Only news of this status (located, captured, ...)."))) var status: String?
+    @Option(
+        help: ArgumentHelp(
+            Message("Only notices in this state: pending, delivered, unreachable (default: not delivered).")
+        ))
     var state: String?
-    @Flag(help: "Only news older than notices.deliverWithinHours whose retry time has come.") var overdue = false
-    @Flag(help: "Only notices of cases assigned to me.") var mine = false
-    @Option(parsing: .unconditional, help: "At most this many (default 50).") var limit = 50
+    @Flag(help: ArgumentHelp(Message("Only news older than notices.deliverWithinHours whose retry time has come.")))
+    var overdue = false
+    @Flag(help: ArgumentHelp(Message("Only notices of cases assigned to me."))) var mine = false
+    @Option(parsing: .unconditional, help: ArgumentHelp(Message("At most this many (default 50)."))) var limit = 50
 
     func execute(_ context: CommandContext) throws {
         let reader = try context.operatorName()
@@ -43,14 +51,21 @@ enum NoticeOutput {
     }
 
     /// One line per notice waiting for a family, for the operator who has them on the phone.
-    static func waitingLines(_ notices: [NoticeSummary], for whom: String = "this family") -> [String] {
+    static func waitingLines(_ notices: [NoticeSummary], for whom: Message = "this family") -> [Message] {
         guard !notices.isEmpty else { return [] }
-        return ["News is waiting for \(whom) (tell them, then `notice done ID --channel C --note TEXT`):"]
-            + notices.map { notice in
-                "  notice \(notice.id): case \(notice.case) \(notice.person) is \(notice.status)"
-                    + (notice.asOf.map { " as of \($0)" } ?? "") + (notice.source.map { " (source: \($0))" } ?? "")
-                    + "; for \(notice.inquirerName)"
-                    + (notice.state == .unreachable ? " (no way to reach them: tell them on this call)" : "")
-            }
+        var lines = [Message("News is waiting for \(whom) (tell them, then `notice done ID --channel C --note TEXT`):")]
+        for notice in notices {
+            var asOf: Message = ""
+            if let date = notice.asOf { asOf = Message(" as of \(date)") }
+            var source: Message = ""
+            if let text = notice.source { source = Message(" (source: \(text))") }
+            let unreachable: Message =
+                notice.state == .unreachable ? " (no way to reach them: tell them on this call)" : ""
+            lines.append(
+                Message(
+                    "  notice \(notice.id): case \(notice.case) \(notice.person) is \(notice.status)\(asOf)\(source)"
+                        + "; for \(notice.inquirerName)\(unreachable)"))
+        }
+        return lines
     }
 }

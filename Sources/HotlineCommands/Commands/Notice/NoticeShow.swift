@@ -18,37 +18,54 @@ struct NoticeShow: ContextCommand {
         Console.print(Self.text(detail))
     }
 
+    /// The notice on one screen, its labels in the operator's language and its data as typed.
     static func text(_ detail: NoticeDetail) -> String {
         let notice = detail.notice
-        let asOf = notice.asOf.map { " as of \($0)" } ?? ""
-        let source = notice.source.map { "; source: \($0)" } ?? ""
-        let contacts: String =
+        var asOf: Message = ""
+        if let date = notice.asOf { asOf = Message(" as of \(date)") }
+        var source: Message = ""
+        if let text = notice.source { source = Message("; source: \(text)") }
+        let contacts: Message =
             detail.contacts.isEmpty
             ? "none (no way to reach them: news waits for their next call)"
-            : detail.contacts.map { "\($0.kind) \($0.value)" }.joined(separator: ", ")
-        var lines: [String] = [
-            "Notice \(notice.id): \(notice.state.rawValue), \(notice.attempts) attempt(s)",
-            "  case:     \(notice.case) \(notice.person) (\(notice.region)), now \(detail.caseStatus)",
-            "  news:     \(notice.status)\(asOf)\(source); since \(Render.time(notice.newsAt))",
-            "  family:   \(notice.inquirerName) (inquirer \(notice.inquirer))",
-            "  contacts: \(contacts)",
-            "  consent:  \(detail.consent.summary)",
+            : .verbatim(detail.contacts.map { "\($0.kind) \($0.value)" }.joined(separator: ", "))
+        var lines = [
+            Message("Notice \(notice.id): \(notice.state.rawValue), \(notice.attempts) attempt(s)"),
+            Message("  case:     \(notice.case) \(notice.person) (\(notice.region)), now \(detail.caseStatus)"),
+            Message("  news:     \(notice.status)\(asOf)\(source); since \(Render.time(notice.newsAt))"),
+            Message("  family:   \(notice.inquirerName) (inquirer \(notice.inquirer))"),
+            Message("  contacts: \(contacts)"),
+            Message("  consent:  \(detail.consent.summary)"),
         ]
-        if let retry = notice.retryAfter { lines.append("  next try: after \(Render.time(retry))") }
+        if let retry = notice.retryAfter { lines.append(Message("  next try: after \(Render.time(retry))")) }
         if let at = notice.deliveredAt {
             lines.append(
-                "  told:     \(Render.time(at)) by \(notice.deliveredBy ?? "?") via \(notice.deliveredChannel ?? "?")")
+                Message(
+                    "  told:     \(Render.time(at)) by \(notice.deliveredBy ?? "?") via \(notice.deliveredChannel ?? "?")"
+                ))
         }
         lines.append("")
-        lines.append("History:")
-        if detail.history.isEmpty { lines.append("  no attempt yet") }
+        lines.append(Message("History:"))
+        if detail.history.isEmpty { lines.append(Message("  no attempt yet")) }
         for entry in detail.history {
-            var line = "  \(Render.time(entry.at))  \(entry.by)  \(entry.kind)"
-            if let channel = entry.channel { line += " via \(channel)" }
-            if let result = entry.result, entry.kind == "attempt" { line += ": \(result)" }
-            lines.append(line)
-            if let note = entry.note { lines.append("      \(note)") }
+            var channel: Message = ""
+            if let name = entry.channel { channel = Message(" via \(name)") }
+            var result = ""
+            if let text = entry.result, entry.kind == "attempt" { result = ": \(text)" }
+            lines.append(
+                Message("  \(Render.time(entry.at))  \(entry.by)  \(Self.kind(entry.kind))\(channel)\(result)"))
+            if let note = entry.note { lines.append(.verbatim("      \(note)")) }
         }
-        return lines.joined(separator: "\n")
+        return lines.map(\.description).joined(separator: "\n")
+    }
+
+    /// A notice event's kind in words; an unknown kind is shown as stored.
+    static func kind(_ kind: String) -> Message {
+        switch kind {
+        case "attempt": return "attempt"
+        case "delivered": return "delivered"
+        case "updated": return "updated"
+        default: return .verbatim(kind)
+        }
     }
 }

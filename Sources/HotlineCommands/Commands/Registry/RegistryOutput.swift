@@ -6,22 +6,25 @@ import HotlineCore
 enum RegistryHitLines {
     static func lines(_ hits: [RegistryHit]) -> [String] {
         guard !hits.isEmpty else { return [] }
-        var lines = ["The registry has records that may be this person (check before telling the family):"]
+        var lines = [Message("The registry has records that may be this person (check before telling the family):")]
         for hit in hits {
-            let state: String
+            let state: Message
             switch hit.state {
-            case "confirmed": state = "confirmed"
-            case "awaiting-approval": state = "confirmed, awaiting a second operator's approval"
-            case "conflict": state = "CONFLICTS with the case"
-            default: state = "not yet confirmed"
+            case "confirmed": state = Message("confirmed")
+            case "awaiting-approval": state = Message("confirmed, awaiting a second operator's approval")
+            case "conflict": state = Message("CONFLICTS with the case")
+            default: state = Message("not yet confirmed")
             }
+            var asOf: Message = ""
+            if let date = hit.date { asOf = Message(" as of \(date)") }
+            let untellable: Message = hit.tellable ? "" : "; the list may not be told to families"
             lines.append(
-                "  record \(hit.record) (\(hit.list)): \(hit.name), \(hit.says)\(hit.date.map { " as of \($0)" } ?? ""); "
-                    + "score \(String(format: "%.2f", hit.score)), \(state); match \(hit.match)"
-                    + (hit.tellable ? "" : "; the list may not be told to families"))
-            lines.append("      why: \(hit.why)")
+                Message(
+                    "  record \(hit.record) (\(hit.list)): \(hit.name), \(hit.says)\(asOf); "
+                        + "score \(String(format: "%.2f", hit.score)), \(state); match \(hit.match)\(untellable)"))
+            lines.append(Message("      why: \(hit.why)"))
         }
-        return lines
+        return lines.map(\.description)
     }
 }
 
@@ -41,22 +44,26 @@ struct CaseWithRecords: Encodable {
     }
 
     static func lines(serviceNumber: String?, records: [CaseRecordLink]) -> [String] {
-        var lines: [String] = []
-        if let serviceNumber { lines += ["", "Service number: \(serviceNumber)"] }
-        guard !records.isEmpty else { return lines }
-        lines += ["", "Registry records:"]
+        var lines: [Message] = []
+        if let serviceNumber { lines += ["", Message("Service number: \(serviceNumber)")] }
+        guard !records.isEmpty else { return lines.map(\.description) }
+        lines += ["", Message("Registry records:")]
         for record in records {
+            var asOf: Message = ""
+            if let date = record.date { asOf = Message(" as of \(date)") }
+            let untellable: Message = record.tellable ? "" : "; the list may not be told to families"
             lines.append(
-                "  record \(record.record) (\(record.list)): \(record.name), \(record.says)"
-                    + "\(record.date.map { " as of \($0)" } ?? ""); match \(record.match) \(record.state)"
-                    + (record.tellable ? "" : "; the list may not be told to families"))
+                Message(
+                    "  record \(record.record) (\(record.list)): \(record.name), \(record.says)"
+                        + "\(asOf); match \(record.match) \(record.state)\(untellable)"))
             if record.withdrawn {
                 lines.append(
-                    "    WITHDRAWN by its source since: the case's status rests on it; check the case "
-                        + "(hotline registry show \(record.record))")
+                    Message(
+                        "    WITHDRAWN by its source since: the case's status rests on it; check the case "
+                            + "(hotline registry show \(record.record))"))
             }
         }
-        return lines
+        return lines.map(\.description)
     }
 }
 
