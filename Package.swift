@@ -45,6 +45,7 @@ let package = Package(
                 .embedInCode("v011_inbox.sql"),
                 .embedInCode("v012_nameterms.sql"),
                 .embedInCode("v013_scale.sql"),
+                .embedInCode("v014_apikeys.sql"),
             ]
         ),
         // The shipped default configuration and region list, embedded the same way.
