@@ -87,7 +87,7 @@ extension Hotline {
         let newName = try OperatorName(name)
         guard !newName.name.hasPrefix(APIKeyName.principalPrefix) else {
             throw HotlineError.invalidField(
-                field: "operator", value: name, problem: "names beginning with 'apikey:' are API keys'",
+                field: "operator", value: name, problem: "names beginning with 'apikey:' are reserved for API keys",
                 accepted: "a name without that prefix (`apikey add` makes keys)")
         }
         let requested = try role.map { text throws(HotlineError) in try Role(parsing: text) }
