@@ -45,7 +45,8 @@ let package = Package(
                 .embedInCode("v011_inbox.sql"),
                 .embedInCode("v012_nameterms.sql"),
                 .embedInCode("v013_scale.sql"),
-                .embedInCode("v016_vocabulary.sql"),
+                .embedInCode("v014_apikeys.sql"),
+                .embedInCode("v015_vocabulary.sql"),
             ]
         ),
         // The shipped default configuration and region list, embedded the same way.

@@ -21,7 +21,8 @@ public enum SchemaMigrations {
         Migration(identifier: "v011_inbox", bytes: PackageResources.v011_inbox_sql),
         Migration(identifier: "v012_nameterms", bytes: PackageResources.v012_nameterms_sql),
         Migration(identifier: "v013_scale", bytes: PackageResources.v013_scale_sql),
-        Migration(identifier: "v016_vocabulary", bytes: PackageResources.v016_vocabulary_sql),
+        Migration(identifier: "v014_apikeys", bytes: PackageResources.v014_apikeys_sql),
+        Migration(identifier: "v015_vocabulary", bytes: PackageResources.v015_vocabulary_sql),
     ]
 }
 

@@ -60,8 +60,13 @@ enum Routes {
             ) { outcome in
                 // The answer is recorded with the key, in the inquiry's transaction; likely
                 // duplicates wrote nothing, so a retry decides again.
-                guard case .logged(let logged) = outcome else { return nil }
-                return RecordedAnswer(status: 201, body: Array(try JSONCoding.encoder.encode(logged)))
+                switch outcome {
+                case .logged(let logged):
+                    return RecordedAnswer(status: 201, body: Array(try JSONCoding.encoder.encode(logged)))
+                case .filed(let filed):
+                    return RecordedAnswer(status: 201, body: Array(try JSONCoding.encoder.encode(filed)))
+                case .likelyDuplicates: return nil
+                }
             }
             switch outcome {
             case .first(let outcome, .none): return try inquiryResponse(outcome)
@@ -76,17 +81,21 @@ enum Routes {
         var headers: HTTPFields = [.contentType: "application/json"]
         if replayed { headers[.idempotentReplayed] = "true" }
         let json = try? JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: Any]
-        if let ref = json?["case"] as? String { headers[.location] = "/v1/cases/\(ref)" }
+        // An intake key's receipt (`review`) has no `Location`: the key cannot read the case.
+        if let ref = json?["case"] as? String, json?["review"] == nil { headers[.location] = "/v1/cases/\(ref)" }
         return Response(
             status: .init(code: answer.status), headers: headers,
             body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
-    /// `POST /v1/inquiries`'s answer: 201 with the logged inquiry, or 409 with the candidates.
+    /// `POST /v1/inquiries`'s answer: 201 with the logged inquiry, or 409 with the candidates;
+    /// for an intake key 201 with only what it filed (no `Location`: it cannot read the case).
     static func inquiryResponse(_ outcome: IntakeOutcome) throws -> Response {
         switch outcome {
         case .logged(let logged):
             return try JSONCoding.response(logged, status: .created, headers: [.location: "/v1/cases/\(logged.ref)"])
+        case .filed(let filed):
+            return try JSONCoding.response(filed, status: .created)
         case .likelyDuplicates(let candidates):
             throw HotlineError.likelyDuplicates(candidates)
         }
@@ -130,7 +139,7 @@ enum Routes {
 
     static func addReports(to group: RouterGroup<ServerContext>, hotline: Hotline) {
         group.get("regions") { request, context in
-            _ = try context.signedIn()
+            try await hotline.checkMayRead(as: try context.signedIn())
             let country = request.uri.queryParameters["country"].map { $0.uppercased() + "-" }
             let regions = hotline.rules.regions.regions.filter { country == nil || $0.code.hasPrefix(country!) }
             return try JSONCoding.response(["items": regions])

@@ -4,7 +4,7 @@ import Testing
 
 @testable import HotlineCore
 
-/// The name index's vocabulary table of migration v016 (`name_term`): it holds exactly the terms
+/// The name index's vocabulary table of migration v015 (`name_term`): it holds exactly the terms
 /// fts5vocab lists for the words and skeletons columns, after intake and after the migration
 /// fills it for an older index.
 @Suite struct NameTermTests {
@@ -41,7 +41,7 @@ import Testing
         _ = try NamePairsTests.loggedNames(f)
         try f.database.write { db in
             try db.execute(sql: "DROP TABLE name_term")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v016_vocabulary'")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v015_vocabulary'")
         }
         let reopened = try HotlineDatabase.open(path: f.path)
         let (table, fts) = try Self.bothVocabularies(reopened)

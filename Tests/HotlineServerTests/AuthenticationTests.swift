@@ -197,8 +197,15 @@ import Testing
                 #expect(refused.status == 401, "code \(code ?? "none")")
                 #expect(refused.text == wrongPassword.text)
             }
-            #expect(try await attempt("oleg", totp: now[1]).status == 201)
             #expect(try await attempt("oleg", totp: now[0]).status == 201)  // the phone's clock 30 s slow
+            #expect(try await attempt("oleg", totp: now[1]).status == 201)
+            // A code works once: the same code again, or an older step's, is refused as a wrong one.
+            for replayed in [now[1], now[0]] {
+                let refused = try await attempt("oleg", totp: replayed)
+                #expect(refused.status == 401, "replayed \(replayed)")
+                #expect(refused.text == wrongPassword.text)
+            }
+            #expect(try await attempt("oleg", totp: now[2]).status == 201)  // the next step's code is new
             // Others sign in as before, a code or not.
             #expect(try await attempt("vera", totp: nil).status == 201)
             // Five wrong codes lock the name, even for the right code (failures count from the

@@ -17,7 +17,7 @@ public struct HotlineCommand: AsyncParsableCommand {
             InquiryCommand.self, CaseCommand.self, NoticeCommand.self, InquirerCommand.self, SearchCommand.self,
             InboxCommand.self, MailCommand.self,
             RegistryCommand.self, MatchCommand.self,
-            RegionCommand.self, OperatorCommand.self,
+            RegionCommand.self, OperatorCommand.self, APIKeyCommand.self,
             AuditCommand.self,
             StatsCommand.self, DatabaseCommand.self, ShellCommand.self, DemoCommand.self, ServeCommand.self,
         ]

@@ -132,7 +132,7 @@ struct SQLiteDuplicateStore: DuplicateStore {
     func skeletons() throws -> [String] { try terms(ofColumn: "skeletons") }
 
     /// Every term the name index holds in one of its columns (`words`, `skeletons`), from its
-    /// vocabulary table (v016): fts5vocab would walk every posting list to list them.
+    /// vocabulary table (v015): fts5vocab would walk every posting list to list them.
     func terms(ofColumn column: String) throws -> [String] {
         try String.fetchAll(
             db.cachedStatement(sql: "SELECT term FROM name_term WHERE col = ? ORDER BY term"), arguments: [column])

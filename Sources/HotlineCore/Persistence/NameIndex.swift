@@ -39,7 +39,7 @@ enum NameIndex {
         }
     }
 
-    /// The vocabulary (`name_term`, migration v016) gains the terms it lacks.
+    /// The vocabulary (`name_term`, migration v015) gains the terms it lacks.
     private static func addTerms(words: [String], skeletons: [String], in db: Database) throws {
         let insert = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO name_term (col, term) SELECT ?, value FROM json_each(?) WHERE value <> ''")
@@ -76,7 +76,7 @@ enum NameIndex {
     /// Indexes every case's names from scratch: for databases written before the index
     /// existed (migration v003), before it folded decomposed letters and held initials
     /// (v007), and after a restore of such a file.
-    /// No pair terms or vocabulary (`laterTables: false`): v012 and v016 add them after.
+    /// No pair terms or vocabulary (`laterTables: false`): v012 and v015 add them after.
     static func rebuild(in db: Database) throws {
         try db.execute(sql: "DELETE FROM name_entry")
         try db.execute(sql: "INSERT INTO name_search(name_search) VALUES ('delete-all')")

@@ -4,7 +4,7 @@ import GRDB
 /// What the reports (`audit`, `stats`) read: the case history and operator log together, and
 /// counts over cases and inquiries. Read-only.
 protocol ReportStore {
-    /// The newest `limit` entries of the case history, the operator, registry and sign-in logs together, newest
+    /// The newest `limit` entries of the case history, the operator, registry, sign-in and API key logs together, newest
     /// first; `by` (a JSON array of operator spellings), `since` and `until` (dates or times as
     /// stored) narrow them when given.
     func auditEntries(byJSON: String?, since: String?, until: String?, limit: Int) throws -> [AuditEntry]
@@ -44,7 +44,16 @@ struct SQLiteReportStore: ReportStore {
                 SELECT at, coalesce(by, operator), 'sign-in', operator, NULL, action, NULL, NULL, NULL
                 FROM sign_in_event
                 UNION ALL
-                SELECT at, by, 'inbox', 'inbox ' || message_id, NULL, action, NULL, NULL, note FROM inbox_event)
+                SELECT at, by, 'inbox', 'inbox ' || message_id, NULL, action, NULL, NULL, note FROM inbox_event
+                UNION ALL
+                -- An API key's creation and revocation are the admin's; its first use is the key's own.
+                SELECT created_at, created_by, 'apikey', 'apikey:' || name, NULL, 'added', NULL, role, note FROM api_key
+                UNION ALL
+                SELECT first_used_at, 'apikey:' || name, 'apikey', 'apikey:' || name, NULL, 'first-used', NULL, NULL, NULL
+                FROM api_key WHERE first_used_at IS NOT NULL
+                UNION ALL
+                SELECT revoked_at, revoked_by, 'apikey', 'apikey:' || name, NULL, 'revoked', NULL, role, NULL
+                FROM api_key WHERE revoked_at IS NOT NULL)
             WHERE (?1 IS NULL OR by IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at <= ?3 || '~')
             ORDER BY at DESC LIMIT ?4
             """
@@ -62,6 +71,9 @@ struct SQLiteReportStore: ReportStore {
                     OR EXISTS (SELECT 1 FROM contact_export WHERE by IN (SELECT value FROM json_each(?1)))
                     OR EXISTS (SELECT 1 FROM sign_in_event WHERE operator IN (SELECT value FROM json_each(?1)))
                     OR EXISTS (SELECT 1 FROM inbox_event WHERE by IN (SELECT value FROM json_each(?1)))
+                    OR EXISTS (SELECT 1 FROM api_key WHERE created_by IN (SELECT value FROM json_each(?1))
+                        OR revoked_by IN (SELECT value FROM json_each(?1))
+                        OR 'apikey:' || name IN (SELECT value FROM json_each(?1)))
                 """, arguments: [byJSON]) == true
     }
 

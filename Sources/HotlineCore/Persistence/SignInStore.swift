@@ -45,6 +45,15 @@ struct SQLiteSignInStore {
                 """, arguments: [name, secret, at, by])
     }
 
+    /// Remembers `step` as the operator's last accepted TOTP step if it is later than the one
+    /// remembered; whether it was (a code of the same or an older step is a replay).
+    func acceptTOTPStep(_ step: Int64, ofStoredName name: String) throws -> Bool {
+        try db.execute(
+            sql: "UPDATE operator_totp SET last_step = ? WHERE operator = ? AND (last_step IS NULL OR last_step < ?)",
+            arguments: [step, name, step])
+        return db.changesCount > 0
+    }
+
     /// Removes the operator's TOTP secret; whether they had one.
     func removeTOTP(ofStoredName name: String) throws -> Bool {
         try db.execute(sql: "DELETE FROM operator_totp WHERE operator = ?", arguments: [name])

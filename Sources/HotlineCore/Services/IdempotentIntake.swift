@@ -63,7 +63,7 @@ extension Hotline {
         let since = at.addingTimeInterval(-keyLifetime)
         return try await database.run(
             .writing { db in
-                try authorize(operatorName, as: .operator, in: db)
+                _ = try authorizeFiling(operatorName, in: db)
                 if let earlier = try db.idempotencyKeys.answer(operator: operatorName.name, key: key.key, since: since)
                 {
                     guard earlier.requestSHA256 == key.requestSHA256 else {

@@ -8,6 +8,23 @@ public enum IntakeOutcome: Sendable, Equatable {
     /// Nothing was written: the inquiry belongs on one of these cases (log it again with
     /// `caseRef`), or it is someone else (again with `forceNewCase`). Best first.
     case likelyDuplicates([DuplicateCandidate])
+    /// Filed by an intake key as a new case, without the duplicate check, for an operator to
+    /// review (`duplicates` lists it beside a case it likely repeats): the answer holds only
+    /// what the key sent in and the new case's reference, nothing of other families.
+    case filed(FiledInquiry)
+}
+
+/// What an intake key learns of the inquiry it filed: its id and the new case's reference.
+public struct FiledInquiry: Codable, Sendable, Equatable {
+    public let ref: String
+    public let inquiry: Int64
+    /// Always true: an operator reviews what an intake key files.
+    public var review = true
+
+    enum CodingKeys: String, CodingKey {
+        case ref = "case"
+        case inquiry, review
+    }
 }
 
 extension Hotline {
@@ -24,12 +41,18 @@ extension Hotline {
     }
 
     /// The inquiry validated now; then, in one transaction, the role, the duplicate check (a
-    /// new case without `forceNewCase`) and the write.
-    func intakeWork(_ draft: InquiryDraft, by operatorName: OperatorName) throws -> DatabaseWork<IntakeOutcome> {
+    /// new case without `forceNewCase`) and the write. An intake key's inquiry is filed for
+    /// review (`filed`), or refused when the caller cannot take that answer (`filing` false).
+    func intakeWork(_ draft: InquiryDraft, by operatorName: OperatorName, filing: Bool = true) throws
+        -> DatabaseWork<IntakeOutcome>
+    {
         let input = try ValidInquiry(draft, rules: rules, today: now())
         let at = now()
         return .writing { db in
-            try authorize(operatorName, as: .operator, in: db)
+            if try authorizeFiling(operatorName, in: db) {
+                if !filing { try authorize(operatorName, as: .operator, in: db) }  // refuses an intake key
+                return .filed(try fileForReview(input, draft, by: operatorName, at: at, in: db))
+            }
             if !draft.forceNewCase {
                 let candidates = try likelyDuplicates(of: input, in: db)
                 if !candidates.isEmpty { return .likelyDuplicates(candidates) }
@@ -42,6 +65,21 @@ extension Hotline {
             logged.newsWaiting = try db.notices.undeliveredSummaries(inquirerId: logged.inquirer)
             return .logged(logged)
         }
+    }
+
+    /// An intake key's inquiry, written as a new case without looking for duplicates: looking
+    /// would tell the key about other families' cases. A key cannot name an existing case or
+    /// inquirer for the same reason (it could then read back what they hold).
+    private func fileForReview(
+        _ input: ValidInquiry, _ draft: InquiryDraft, by operatorName: OperatorName, at: Date, in db: Database
+    ) throws -> FiledInquiry {
+        guard draft.caseRef == nil, draft.inquirerId == nil else {
+            throw HotlineError.refused(
+                operator: operatorName.name, reason: "is an intake key and cannot choose an existing case or inquirer",
+                remedy: "leave out case and inquirerId: an operator links the inquiry to a case")
+        }
+        let logged = try writeInquiry(input, by: operatorName, at: at, in: db)
+        return FiledInquiry(ref: logged.ref, inquiry: logged.inquiry)
     }
 
     /// The existing cases that likely describe the person of an inquiry for a new case, best

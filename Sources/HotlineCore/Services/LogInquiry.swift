@@ -89,18 +89,19 @@ extension Hotline {
     public func logInquiry(_ draft: InquiryDraft, by operatorName: OperatorName) throws
         -> LoggedInquiry
     {
-        try Self.logged(try database.run(intakeWork(draft, by: operatorName)))
+        try Self.logged(try database.run(intakeWork(draft, by: operatorName, filing: false)))
     }
 
     /// `logInquiry` for asynchronous callers: the transaction runs on GRDB's writer queue.
     public func logInquiry(_ draft: InquiryDraft, by operatorName: OperatorName) async throws -> LoggedInquiry {
-        try Self.logged(try await database.run(intakeWork(draft, by: operatorName)))
+        try Self.logged(try await database.run(intakeWork(draft, by: operatorName, filing: false)))
     }
 
     private static func logged(_ outcome: IntakeOutcome) throws(HotlineError) -> LoggedInquiry {
         switch outcome {
         case .logged(let logged): return logged
         case .likelyDuplicates(let candidates): throw .likelyDuplicates(candidates)
+        case .filed: fatalError("intakeWork(filing: false) refuses an intake key before writing")
         }
     }
 

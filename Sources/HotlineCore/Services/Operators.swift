@@ -20,6 +20,7 @@ extension Hotline {
     /// concurrent `operator disable` is seen. An empty operator table is set-up mode: anyone
     /// may act until the first operator (an admin) is added.
     func authorize(_ name: OperatorName, as role: Role, in db: Database) throws {
+        if let key = APIKeyName(principal: name) { return try authorize(key: key, as: role, in: db) }
         let store = db.operators
         guard try store.hasOperators() else { return }
         var found = try store.access(ofStoredName: name.name)
@@ -43,6 +44,12 @@ extension Hotline {
                 operator: name.name, reason: "is a \(has.rawValue) and cannot \(role.needed)",
                 remedy: "an admin can change the role with `operator role \(name.name) \(role.rawValue)`")
         }
+    }
+
+    /// Checks that `name` may read (a viewer or more), for what reads no table of its own (the
+    /// server's `GET /v1/regions`): an intake key may not.
+    public func checkMayRead(as name: OperatorName) async throws {
+        try await database.run(.reading { db in try authorize(name, as: .viewer, in: db) })
     }
 
     /// Runs `body` as one transaction spanning several commands (the shell's `begin`), for an
@@ -78,6 +85,11 @@ extension Hotline {
         _ name: String, role: String? = nil, displayName: String? = nil, by actor: OperatorName
     ) throws -> OperatorInfo {
         let newName = try OperatorName(name)
+        guard !newName.name.hasPrefix(APIKeyName.principalPrefix) else {
+            throw HotlineError.invalidField(
+                field: "operator", value: name, problem: "names beginning with 'apikey:' are reserved for API keys",
+                accepted: "a name without that prefix (`apikey add` makes keys)")
+        }
         let requested = try role.map { text throws(HotlineError) in try Role(parsing: text) }
         let display = try TextRule.name("display name").validate(displayName)
         let at = now()

@@ -25,7 +25,8 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     /// opened, inquiry, status, edit, note; operator for operator management; registry; export
     /// for an export of the families' contacts (subject: the file, to: how many cases, note: the
     /// filter); or sign-in for the server's sign-ins, failures, locks, passwords and revocations
-    /// (`field` says which: signed-in, failed, locked, password, signed-out, revoked).
+    /// (`field` says which: signed-in, failed, locked, password, signed-out, revoked); or apikey
+    /// for an API key (subject `apikey:NAME`; `field` added, first-used or revoked).
     public let kind: String
     /// The case reference, or the operator changed.
     public let subject: String

@@ -20,12 +20,24 @@ public struct SignInPolicy: Sendable {
     public var lockDuration: TimeInterval = 15 * 60
     /// An admin who has not enrolled a second factor (`operator totp`) cannot sign in.
     public var totpRequiredForAdmins = false
-    /// The codes valid at a time for a TOTP secret (the server computes them with
-    /// HummingbirdOTP, keeping the core free of HTTP). None by default: an enrolled operator
-    /// cannot sign in unless the caller says how codes are made.
-    public var totpCodes: @Sendable (_ secret: String, _ at: Date) -> [String] = { _, _ in [] }
+    /// The codes valid at a time for a TOTP secret, with their time steps (the server computes
+    /// them with HummingbirdOTP, keeping the core free of HTTP). None by default: an enrolled
+    /// operator cannot sign in unless the caller says how codes are made.
+    public var totpCodes: @Sendable (_ secret: String, _ at: Date) -> [TOTPCode] = { _, _ in [] }
 
     public init() {}
+}
+
+/// One TOTP code and the time step it belongs to (RFC 6238's T: seconds since 1970 / 30). A
+/// code is accepted once: a sign-in remembers its step and refuses that step and older ones.
+public struct TOTPCode: Sendable, Equatable {
+    public let step: Int64
+    public let code: String
+
+    public init(step: Int64, code: String) {
+        self.step = step
+        self.code = code
+    }
 }
 
 extension Hotline {
@@ -132,11 +144,17 @@ extension Hotline {
             })
         if let locked { throw HotlineError.signInLocked(retryAfterSeconds: locked) }
         let passwordMatches = Bcrypt.verify(password, hash: stored?.bcrypt ?? Self.decoyHash) && stored != nil
-        let matches = passwordMatches && Self.secondFactorPasses(stored, code: totp, at: started, policy: policy)
+        let secondFactor = Self.secondFactor(stored, code: totp, at: started, policy: policy)
         let at = now()
         let token = Self.makeToken()
         let failed = try await database.run(
             .writing { db in
+                // A code's step is checked and remembered in this transaction, so two sign-ins
+                // racing with one code cannot both pass: a code works once.
+                var matches = passwordMatches && secondFactor != nil
+                if let stored, matches, case .code(let step) = secondFactor {
+                    matches = try db.signIns.acceptTOTPStep(step, ofStoredName: stored.name)
+                }
                 guard let stored, matches else {
                     try db.signIns.log("failed", operator: name.name, at: at)
                     if try Self.lockedFor(name.name, at: at, policy: policy, in: db) != nil {
@@ -163,23 +181,39 @@ extension Hotline {
         let totp: String?
     }
 
-    /// Whether the second factor lets `stored` in: a code among `policy.totpCodes` for an
-    /// enrolled operator; nothing for the others, unless they are admins and
-    /// `policy.totpRequiredForAdmins`.
-    private static func secondFactorPasses(
-        _ stored: StoredCredentials?, code: String?, at: Date, policy: SignInPolicy
-    ) -> Bool {
-        guard let stored else { return false }
-        guard let secret = stored.totp else {
-            return !(policy.totpRequiredForAdmins && stored.role == Role.admin.rawValue)
-        }
-        guard let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { return false }
-        return policy.totpCodes(secret, at).contains(code)
+    /// What the second factor asks of a sign-in that passes it.
+    private enum SecondFactor: Equatable {
+        /// No code: the operator did not enrol one (and need not).
+        case notNeeded
+        /// A right code, of this time step: it passes if no code of this step or a later one was accepted.
+        case code(step: Int64)
     }
 
-    /// The operator a bearer token stands for; `notSignedIn` for a token that is unknown,
-    /// expired, revoked, or an operator's who has been disabled since.
-    public func authenticate(token: String) async throws -> OperatorName {
+    /// Whether the second factor may let `stored` in (`nil`: it does not): a code among
+    /// `policy.totpCodes` for an enrolled operator; nothing for the others, unless they are
+    /// admins and `policy.totpRequiredForAdmins`.
+    private static func secondFactor(
+        _ stored: StoredCredentials?, code: String?, at: Date, policy: SignInPolicy
+    ) -> SecondFactor? {
+        guard let stored else { return nil }
+        guard let secret = stored.totp else {
+            return policy.totpRequiredForAdmins && stored.role == Role.admin.rawValue ? nil : .notNeeded
+        }
+        guard let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty,
+            let matching = policy.totpCodes(secret, at).first(where: { $0.code == code })
+        else { return nil }
+        return .code(step: matching.step)
+    }
+
+    /// Who a bearer token stands for: an operator, for a session token (`notSignedIn` when it
+    /// is unknown, expired, revoked, or an operator's who has been disabled since), or a key's
+    /// principal, for an API key (`notSignedIn` when it is unknown or revoked).
+    public func authenticate(token: String) async throws -> Principal {
+        if token.hasPrefix(Self.apiKeyPrefix) { return try await authenticate(apiKey: token) }
+        return Principal(name: try await authenticate(sessionToken: token), apiKeyRole: nil)
+    }
+
+    private func authenticate(sessionToken token: String) async throws -> OperatorName {
         guard token.utf8.count == 43 else { throw HotlineError.notSignedIn("the token is not one this server issued") }
         let digest = SHA256.hex(of: Array(token.utf8))
         let at = now()
@@ -190,10 +224,17 @@ extension Hotline {
         return try OperatorName(stored)
     }
 
-    /// Revokes one token (`DELETE /v1/sessions/current`).
+    /// Revokes one token (`DELETE /v1/sessions/current`). An API key is no session: an admin
+    /// revokes it (`apikey revoke`).
     public func signOut(token: String) async throws {
         let digest = SHA256.hex(of: Array(token.utf8))
-        let operatorName = try await authenticate(token: token)
+        let principal = try await authenticate(token: token)
+        guard principal.apiKeyRole == nil else {
+            throw HotlineError.refused(
+                operator: principal.name.name, reason: "is an API key, which cannot sign out",
+                remedy: "an admin revokes a key with `apikey revoke NAME`")
+        }
+        let operatorName = principal.name
         let at = now()
         try await database.run(
             .writing { db in

@@ -49,6 +49,8 @@ struct InboxConvert: ContextCommand {
                 for line in RegistryHitLines.lines(logged.registry) { Console.print(line) }
                 for line in NoticeOutput.waitingLines(logged.newsWaiting) { Console.print(line) }
             }
+        case .filed(let filed):  // only an intake key files, and converting needs an operator
+            try InquiryLog.print(filed, context)
         }
     }
 }

@@ -89,6 +89,8 @@ struct InquiryLog: ContextCommand {
         switch try context.hotline.intake(draft, by: try context.operatorName()) {
         case .logged(let done):
             logged = done
+        case .filed(let filed):  // `--as apikey:NAME` of an intake key: filed for review
+            return try Self.print(filed, context)
         case .likelyDuplicates(let candidates):
             // In the interactive shell the operator decides on the spot; elsewhere the caller
             // gets the candidates and a distinct exit code, and re-runs with --case or --new-case.
@@ -113,6 +115,16 @@ struct InquiryLog: ContextCommand {
             if let known = logged.knownCaller { Console.print(Self.line(known)) }
             for line in RegistryHitLines.lines(logged.registry) { Console.print(line) }
             for line in NoticeOutput.waitingLines(logged.newsWaiting) { Console.print(line) }
+        }
+    }
+
+    /// What an intake key is told of the inquiry it filed: nothing of other families' cases.
+    static func print(_ filed: FiledInquiry, _ context: CommandContext) throws {
+        switch context.format {
+        case .json: Console.print(try Render.json(filed))
+        case .table, .csv:
+            Console.print(
+                "Inquiry \(filed.inquiry) filed\(context.pending); opened case \(filed.ref) for an operator to review.")
         }
     }
 

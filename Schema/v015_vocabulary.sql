@@ -1,4 +1,4 @@
--- hotline schema, migration 16: the name index's vocabulary as a table (issue 10 item 12). A
+-- hotline schema, migration 15: the name index's vocabulary as a table (issue 10 item 12). A
 -- left-out word's queries need the skeletons in the index near the missing one, and the registry
 -- import the words; both read them through fts5vocab, which walks every posting list to count
 -- them: on the seeded million cases 2.8 s for 596 skeletons, most of a region's first duplicate
