@@ -239,6 +239,31 @@ final class FakeBotAPI: Sendable {
         }
     }
 
+    @Test func theRealBinaryRepliesInTheFamilysChat() async throws {
+        let fixture = try ServerFixture()
+        try await withServers(fixture) { fake, apiBase, client in
+            let token = try await client.signIn("oleg")
+            let logged = try await client.send(.post, "/v1/inquiries", token: token, json: Self.inquiry(chat: 777_003))
+            let ref = try #require(logged.json["case"] as? String)
+            let inquirer = try #require(logged.json["inquirer"] as? Int)
+            let text = "Здравствуйте! Ваше обращение по делу \(ref) принято."
+            let arguments = [
+                "case", "reply", ref, "--inquirer", String(inquirer), "--text", text, "--db", fixture.path, "--as",
+                "oleg", "--format", "json",
+            ]
+            let (code, out, err) = try await onOwnThread {
+                try runHotline(
+                    arguments,
+                    environment: ["HOTLINE_TELEGRAM_TOKEN": FakeBotAPI.token, "HOTLINE_TELEGRAM_API_BASE": apiBase])
+            }
+            #expect(code == 0, "\(err)")
+            #expect(out.contains("telegram:chat:777003"), "\(out)")
+            let message = try #require(fake.sent.first)
+            #expect(message["chat_id"] as? Int == 777_003)
+            #expect(message["text"] as? String == text)
+        }
+    }
+
     @Test func aReplyTelegramRefusesRecordsNothing() async throws {
         let fixture = try ServerFixture()
         try await fixture.application().test(.router) { client in
@@ -266,6 +291,27 @@ func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async 
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result { try work() }) }.start()
     }
+}
+
+/// Runs the built `hotline` (beside the test bundle) with `environment` added; its exit code,
+/// standard output and standard error.
+func runHotline(_ arguments: [String], environment: [String: String]) throws -> (Int32, String, String) {
+    let folder = Bundle.main.bundleURL
+    let binary = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("hotline") }
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    let process = Process()
+    process.executableURL = binary ?? folder.appendingPathComponent("hotline")
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
 }
 
 /// The SHA-256 of `data` as coreutils' sha256sum computes it.
