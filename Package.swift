@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // The Telegram bot's calls to the Bot API (getFile, sendMessage), over the server's NIO.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The SQL migrations, embedded in the binary so it never looks for Schema/ at run time.
@@ -137,6 +139,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),  // its too-large body error, for a 413
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),  // TOTP codes (`operator totp`)
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),  // the Telegram Bot API
             ],
             resources: [.embedInCode("openapi.yaml")]
         ),

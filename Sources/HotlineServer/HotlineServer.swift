@@ -30,6 +30,9 @@ public enum HotlineServer {
         public var idempotencyKeyLifetime = Hotline.idempotencyKeyLifetime
         /// Token lifetime, lock-outs and the second factor (`--totp-required-for-admins`).
         public var signIn = SignInPolicy.server()
+        /// The Telegram bot (`telegram.*`): with a secret, `POST /v1/telegram/webhook` takes its
+        /// updates into the inbox; `nil` or without one, that route does not exist.
+        public var telegram: HotlineSettings.TelegramSettings?
 
         public init() {}
     }

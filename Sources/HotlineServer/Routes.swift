@@ -24,6 +24,9 @@ enum Routes {
                 operator: body.operator, password: body.password, totp: body.totp, policy: options.signIn)
             return try JSONCoding.response(token, status: .created)
         }
+        if let telegram = options.telegram, !telegram.secret.isEmpty {
+            TelegramRoutes.add(to: router, hotline: hotline, settings: telegram)
+        }
         let signedIn = router.group("v1").add(middleware: BearerAuthentication(hotline: hotline))
         addSessions(to: signedIn, hotline: hotline)
         addInquiries(to: signedIn, hotline: hotline, options: options)

@@ -50,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let tlsCert, let tlsKey { server.tls = (tlsCert, tlsKey) }
         server.idempotencyKeyLifetime = Double(idempotencyHours) * 3600
         server.signIn = .server(totpRequiredForAdmins: totpRequiredForAdmins)
+        server.telegram = configured.settings.telegram
         try await HotlineServer.run(hotline: hotline, options: server, logger: Logger(label: "hotline"))
     }
 }

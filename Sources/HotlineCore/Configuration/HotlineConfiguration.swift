@@ -66,6 +66,9 @@ public struct HotlineConfiguration: Sendable {
         settings.relationshipAliases = Part(self, "relationshipAliases").aliases(of: settings.relationships)
         let mail = Part(self, "mail")
         settings.mail = .init(address: mail.string("address"), sendmail: mail.string("sendmail"))
+        let telegram = Part(self, "telegram")
+        settings.telegram = .init(
+            secret: telegram.string("secret"), token: telegram.string("token"), apiBase: telegram.string("apiBase"))
         return settings
     }
 
@@ -209,7 +212,8 @@ public struct HotlineConfiguration: Sendable {
                 provider: try await FileProvider<JSONSnapshot>(filePath: .init(path)))
         } catch {
             throw .configuration(
-                "cannot read the configuration file \(path): \(HotlineError.quoted(String(describing: error))). \(accepted)")
+                "cannot read the configuration file \(path): \(HotlineError.quoted(String(describing: error))). \(accepted)"
+            )
         }
     }
 

@@ -101,7 +101,9 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
     private static func telegram(_ value: String, field: String, defaultCountry: String)
         throws(HotlineError) -> String
     {
-        // A Telegram account is found by its @username or by its phone number.
+        // A Telegram account is found by its @username or by its phone number; a bot reaches a
+        // family only in the chat they opened with it, `chat:ID` (what the webhook records).
+        if let chat = Self.telegramChatId(value) { return "chat:\(chat)" }
         if !value.contains(where: \.isLetter), value.contains(where: \.isNumber) {
             return try PhoneNumber(parsing: value, defaultCountry: defaultCountry, field: field).e164
         }
@@ -120,6 +122,15 @@ public struct Contact: Hashable, Sendable, CustomStringConvertible {
                     + "a t.me/ link, or the account's phone number")
         }
         return "@" + name.lowercased()
+    }
+
+    /// The Bot API chat id in `chat:ID` (a private chat's is the user's id; a group's is
+    /// negative), `nil` when `value` is not of that form.
+    public static func telegramChatId(_ value: String) -> Int64? {
+        guard value.lowercased().hasPrefix("chat:") else { return nil }
+        let digits = value.dropFirst("chat:".count)
+        guard digits.count <= 20, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else { return nil }
+        return Int64(digits)
     }
 
     private static func signal(_ value: String, field: String, defaultCountry: String)

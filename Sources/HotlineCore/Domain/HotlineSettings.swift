@@ -87,6 +87,8 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
     public var notices: NoticeSettings?
     /// E-mail out (issue 16); `nil`: none configured.
     public var mail: MailSettings? = nil
+    /// The Telegram bot (issue 16 item 5); `nil`: none configured.
+    public var telegram: TelegramSettings? = nil
 
     /// The hotline's own address and how replies are sent.
     public struct MailSettings: Codable, Sendable, Equatable {
@@ -100,6 +102,26 @@ public struct HotlineSettings: Codable, Sendable, Equatable {
         public init(address: String, sendmail: String) {
             self.address = address
             self.sendmail = sendmail
+        }
+    }
+
+    /// The bot `hotline serve` receives for and `case reply` sends through. Each empty: not
+    /// configured.
+    public struct TelegramSettings: Codable, Sendable, Equatable {
+        /// The webhook's secret token (`telegram.secret`, env HOTLINE_TELEGRAM_SECRET), the value
+        /// given to `setWebhook` as `secret_token`: Telegram sends it in
+        /// `X-Telegram-Bot-Api-Secret-Token`. Empty: the webhook route does not exist (404).
+        public var secret: String
+        /// The bot's token from BotFather (`telegram.token`, env HOTLINE_TELEGRAM_TOKEN).
+        public var token: String
+        /// Where the Bot API is (`telegram.apiBase`, env HOTLINE_TELEGRAM_API_BASE): tests point it
+        /// at a fake server.
+        public var apiBase: String
+
+        public init(secret: String, token: String, apiBase: String) {
+            self.secret = secret
+            self.token = token
+            self.apiBase = apiBase
         }
     }
 
@@ -231,7 +253,8 @@ public struct HotlineRules: Sendable {
             let unknown = notices.news.first(where: { !statuses.contains($0.lowercased()) })
         {
             throw .configuration(
-                "notices.news names '\(unknown)', which is not a status of the lifecycle. Accepted: \(statuses.joined(separator: ", "))")
+                "notices.news names '\(unknown)', which is not a status of the lifecycle. Accepted: \(statuses.joined(separator: ", "))"
+            )
         }
         self.notices = NoticeRules(notices, lifecycle: self.lifecycle, channels: channels)
         givenRegions = regions

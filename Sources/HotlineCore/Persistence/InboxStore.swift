@@ -164,6 +164,29 @@ struct SQLiteInboxStore {
             arguments: [inquirerId])
     }
 
+    /// The Bot API chat of an inquirer (`telegram:chat:ID`, recorded from the webhook), for a
+    /// reply.
+    func telegramChatOf(inquirerId: Int64) throws -> Int64? {
+        try String.fetchOne(
+            db,
+            sql: """
+                SELECT value FROM contact WHERE inquirer_id = ? AND kind = 'telegram' AND value LIKE 'chat:%'
+                ORDER BY id DESC LIMIT 1
+                """, arguments: [inquirerId]
+        ).flatMap(Contact.telegramChatId)
+    }
+
+    /// The channel of the newest inbox message from any of the inquirer's contacts on the case:
+    /// the one a reply goes back through.
+    func latestChannel(inquirerId: Int64, caseId: Int64) throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: """
+                SELECT m.channel FROM contact k JOIN inbox_message m ON m.sender_contact = k.kind || ':' || k.value
+                WHERE k.inquirer_id = ? AND m.case_id = ? ORDER BY m.id DESC LIMIT 1
+                """, arguments: [inquirerId, caseId])
+    }
+
     /// The Message-ID and subject of the newest e-mail this contact sent on the case, for a
     /// reply's In-Reply-To and subject.
     func latestMail(contact: String, caseId: Int64) throws -> (externalId: String, subject: String?)? {

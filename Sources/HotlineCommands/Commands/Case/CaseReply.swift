@@ -1,16 +1,22 @@
 import ArgumentParser
 import Foundation
 import HotlineCore
+import HotlineServer
 
-/// `hotline case reply REF --inquirer ID --text TEXT|--file F`: an e-mail to a family.
+/// `hotline case reply REF --inquirer ID --text TEXT|--file F`: an e-mail or a Telegram message
+/// to a family.
 struct CaseReply: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reply", abstract: "E-mail a reply to an inquirer of a case (through mail.sendmail).",
+        commandName: "reply",
+        abstract: "Reply to an inquirer of a case by e-mail (mail.sendmail) or Telegram (the bot).",
         discussion: """
             The subject carries the case's reference ([HL 1234-5678]) so the family's answer threads
             back onto the case; In-Reply-To names their latest message. The case's history records it.
             Needs mail.address (env HOTLINE_MAIL_ADDRESS); sent with mail.sendmail (default
             /usr/sbin/sendmail -t -i).
+            An inquirer who wrote to the bot (their latest message on the case came by Telegram, or
+            they left no e-mail address) is answered in their chat through the Bot API's sendMessage;
+            that needs telegram.token (env HOTLINE_TELEGRAM_TOKEN).
             Example: hotline case reply 4821-9935 --inquirer 17 --text "Мы получили ваше письмо."
             """)
 
@@ -43,19 +49,24 @@ struct CaseReply: ContextCommand {
         } else {
             body = text ?? ""
         }
-        let settings = context.settings.mail ?? .init(address: "", sendmail: "")
-        guard !settings.address.isEmpty else {
-            throw HotlineError.configuration(
-                "mail.address is not set: give the hotline's own address (env HOTLINE_MAIL_ADDRESS or the "
-                    + "configuration file's mail.address) to send replies from")
-        }
-        let sendmail = Sendmail(command: settings.sendmail)
+        let mail = context.settings.mail ?? .init(address: "", sendmail: "")
+        let sendmail = Sendmail(command: mail.sendmail)
+        let bot =
+            context.settings.telegram.map(TelegramBotAPI.init(settings:))
+            ?? TelegramBotAPI(token: "", apiBase: "")
         let sent = try context.hotline.reply(
-            toCase: ref, inquirer: inquirer, text: body, from: settings.address, by: try context.operatorName()
-        ) { mail in try sendmail.send(mail) }
+            toCase: ref, inquirer: inquirer, text: body, from: mail.address, by: try context.operatorName(),
+            senders: ReplySenders(
+                mail: { try sendmail.send($0) },
+                telegram: { try bot.sendMessageWaiting($0) }))
         switch context.format {
         case .json: Console.print(try Render.json(sent))
-        case .table, .csv: Console.print("Reply sent to \(sent.to) on case \(sent.ref): \(sent.subject)")
+        case .table, .csv:
+            if let subject = sent.subject {
+                Console.print("Reply sent to \(sent.to) on case \(sent.ref): \(subject)")
+            } else {
+                Console.print("Reply sent to \(sent.to) on case \(sent.ref)")
+            }
         }
     }
 }

@@ -35,6 +35,13 @@ extension Hotline {
         try database.run(receiveWork(message))
     }
 
+    /// Whether the channel already delivered a message under this identity: the webhook
+    /// skips downloading the photo of an update it has stored.
+    public func hasReceived(channel: InboxChannel, externalId: String) async throws -> Bool {
+        try await database.run(
+            .reading { db in try db.inbox.messageId(channel: channel.rawValue, externalId: externalId) != nil })
+    }
+
     /// `receive` for asynchronous callers (the Telegram webhook).
     public func receive(_ message: IncomingMessage) async throws -> ReceivedMessage {
         try await database.run(receiveWork(message))
@@ -88,7 +95,9 @@ extension Hotline {
     }
 
     /// The case a message continues: `[HL 1234-5678]` in its subject (the form hotline writes),
-    /// else a reply to mail hotline sent. A reference that names no case threads nowhere.
+    /// else a reply to mail hotline sent, else (Telegram, which has neither) the newest case
+    /// of an inquirer who left this chat as their contact. A reference that names no case
+    /// threads nowhere.
     func threadCase(of message: ValidIncomingMessage, in db: Database) throws -> PersonCaseRecord? {
         if let subject = message.subject, let ref = Self.subjectReference(subject),
             let record = try db.cases.record(ref: ref.description)
@@ -96,6 +105,14 @@ extension Hotline {
             return try PersonCaseRecord.survivor(of: record, in: db)
         }
         if let caseId = try db.inbox.caseOfSentMail(messageIds: message.inReplyTo),
+            let record = try db.cases.record(id: caseId)
+        {
+            return try PersonCaseRecord.survivor(of: record, in: db)
+        }
+        if message.channel == .telegram,
+            let caseId = try db.inbox.casesOfContact(
+                kind: message.senderContact.kind.rawValue, value: message.senderContact.value, limit: 1
+            ).first,
             let record = try db.cases.record(id: caseId)
         {
             return try PersonCaseRecord.survivor(of: record, in: db)
