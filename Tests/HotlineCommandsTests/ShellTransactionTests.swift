@@ -207,16 +207,20 @@ struct ShellTransactionTests {
         let captured = CapturedOutput()
         // A slow terminal: 5 ms a line, so the list would take 10 s; stopped, it ends in well
         // under 6 s even on a loaded machine (2 ms and 2.5 s failed once at a load of 14).
+        // Ctrl-C is pressed once the list has printed 20 of its lines: a press at a fixed
+        // 300 ms landed before `case list` began when `begin` and the log were slow (a loaded
+        // machine), and a press between commands is rightly not an interrupt of the next.
+        let listed = Mutex(0)
         let slow = Console(
             out: { text in
                 usleep(5_000)
                 captured.console.writeOut(text)
+                let lines = listed.withLock { count in
+                    count += text.components(separatedBy: "Petrov").count - 1
+                    return count
+                }
+                if lines >= 20 { presses.withLock { $0 = max($0, 1) } }
             }, err: captured.console.writeErr)
-        let pressLater = Thread {
-            usleep(300_000)
-            presses.withLock { $0 += 1 }
-        }
-        pressLater.start()
         var source = ScriptLineSource(["begin", "\(logLine) One", "case list", "whoami", "commit"])
         let started = Date()
         let result = try await cli.shell(
