@@ -106,9 +106,9 @@ struct CommandContext {
             flags["format"] = ConfigValue(.string(format.rawValue), isSecret: false)
         }
         var layers = [
-            HotlineConfiguration.Layer(name: "the flags", provider: InMemoryProvider(name: "flags", values: flags)),
-            HotlineConfiguration.environmentLayer(environment),
+            HotlineConfiguration.Layer(name: "the flags", provider: InMemoryProvider(name: "flags", values: flags))
         ]
+        if let variables = HotlineConfiguration.environmentLayer(environment) { layers.append(variables) }
         if let file = try await HotlineConfiguration.fileLayer(given: options.config, environment: environment) {
             layers.append(file)
         }

@@ -177,11 +177,16 @@ public struct HotlineConfiguration: Sendable {
 
     static let environmentLayerName = "the environment variable"
 
-    /// `HOTLINE_*` environment variables: `HOTLINE_BUSY_TIMEOUT_SECONDS` is `busyTimeoutSeconds`.
-    public static func environmentLayer(_ environment: [String: String]) -> Layer {
-        Layer(
+    /// `HOTLINE_*` environment variables: `HOTLINE_BUSY_TIMEOUT_SECONDS` is `busyTimeoutSeconds`;
+    /// `nil` when none is set. The provider turns every key it is asked for into a variable's
+    /// name (camelCase split, upper-cased: 2.9 M of the 61 M instructions of `db version`,
+    /// callgrind), so a process without such variables does without it.
+    public static func environmentLayer(_ environment: [String: String]) -> Layer? {
+        let own = environment.filter { $0.key.hasPrefix("HOTLINE_") }
+        guard !own.isEmpty else { return nil }
+        return Layer(
             name: environmentLayerName,
-            provider: EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "hotline"))
+            provider: EnvironmentVariablesProvider(environmentVariables: own).prefixKeys(with: "hotline"))
     }
 
     /// The user's configuration file: `given` (`--config`), else `HOTLINE_CONFIG` (both must
