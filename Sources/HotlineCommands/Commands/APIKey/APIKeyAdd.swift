@@ -16,12 +16,12 @@ extension APIKeyCommand {
             switch context.format {
             case .json: Console.print(try Render.json(made))
             case .table, .csv:
+                // One-line literals: the catalog scan reads those (a multi-line one stayed English).
+                Console.print(.verbatim(made.key))
                 Console.print(
-                    """
-                    \(made.key)
-                    API key \(made.name) (\(made.role)) made\(context.pending). Shown this once: the database keeps only its hash.
-                    Send it as `Authorization: Bearer KEY`; its changes are recorded as \(made.principal).
-                    """)
+                    "API key \(made.name) (\(made.role)) made\(context.pending). Shown this once: the database keeps only its hash."
+                )
+                Console.print("Send it as `Authorization: Bearer KEY`; its changes are recorded as \(made.principal).")
             }
         }
     }

@@ -124,12 +124,14 @@ struct MailIngest: AsyncParsableCommand {
         }
     }
 
-    static func line(_ received: ReceivedMessage) -> String {
+    /// One message per outcome, each whole, so the catalogs can word it.
+    static func line(_ received: ReceivedMessage) -> Message {
         if received.duplicate { return "Already in the inbox as \(received.id) (the same Message-ID)." }
         if let inquiry = received.inquiry {
             return "Inbox \(received.id): logged as inquiry \(inquiry) on case \(received.ref ?? "?") (a known sender)."
         }
-        return "Inbox \(received.id) stored" + (received.ref.map { " on the thread of case \($0)" } ?? "") + "."
+        if let ref = received.ref { return "Inbox \(received.id) stored on the thread of case \(ref)." }
+        return "Inbox \(received.id) stored."
     }
 
     /// 65 for a message that will never be taken as it is; 75 for everything else, so that the

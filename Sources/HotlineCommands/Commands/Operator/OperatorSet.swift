@@ -19,9 +19,14 @@ extension OperatorCommand {
             switch context.format {
             case .json: Console.print(try Render.json(info))
             case .table, .csv:
-                Console.print(
-                    "Operator \(info.name) changed\(context.pending): death notices \(info.deathNotices ? "yes" : "no")"
-                        + (info.displayName.map { ", shown as \"\($0)\"" } ?? "") + ".")
+                let notices = info.deathNotices ? "yes" : "no"
+                if let shown = info.displayName {
+                    Console.print(
+                        "Operator \(info.name) changed\(context.pending): death notices \(notices), shown as \"\(shown)\"."
+                    )
+                } else {
+                    Console.print("Operator \(info.name) changed\(context.pending): death notices \(notices).")
+                }
             }
         }
     }

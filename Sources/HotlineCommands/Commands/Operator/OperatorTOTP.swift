@@ -28,12 +28,10 @@ extension OperatorCommand {
             let secret = try context.hotline.enrolTOTP(of: name, by: actor)
             let uri = OneTimeCodes.authenticatorURI(secret: secret, operator: name)
             let base32 = URLComponents(string: uri)?.queryItems?.first { $0.name == "secret" }?.value ?? ""
-            Console.print(
-                """
-                \(uri)
-                Secret (type it into the app if it cannot scan): \(base32)
-                Shown this once. From now on \(name) signs in to `hotline serve` with a code from the app.
-                """)
+            // One-line literals: the catalog scan reads those (a multi-line one stayed English).
+            Console.print(.verbatim(uri))
+            Console.print("Secret (type it into the app if it cannot scan): \(base32)")
+            Console.print("Shown this once. From now on \(name) signs in to `hotline serve` with a code from the app.")
         }
     }
 }
