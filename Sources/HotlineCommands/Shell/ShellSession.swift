@@ -329,19 +329,23 @@ final class ShellSession {
 /// Watches for Ctrl-C while one command runs, on a thread of its own (the command holds the
 /// shell's thread), and interrupts the database when one comes. Polls every 20 ms: a thread
 /// started per command costs tens of microseconds, and 20 ms is well under what a person notices.
+///
+/// Once Ctrl-C has come, it interrupts again at every look until the command ends: SQLite's
+/// interrupt stops only the statements running at that moment, so a press that landed between
+/// two statements (a command setting up, or scoring names in Swift) was lost, and `case
+/// duplicates` then ran its million pairs to the end (a CI run's test waited 27 minutes). A
+/// statement that starts when none runs clears the interrupt, so nothing after the command
+/// inherits it.
 final class InterruptWatcher: Sendable {
     private let stopped = Mutex(false)
 
     init(count: @escaping @Sendable () -> Int, hotline: Hotline) {
         let first = count()
         let thread = Thread { [self] in
-            var seen = first
+            var pressed = false
             while !stopped.withLock({ $0 }) {
-                let now = count()
-                if now != seen {
-                    seen = now
-                    hotline.interrupt()
-                }
+                if !pressed, count() != first { pressed = true }
+                if pressed { hotline.interrupt() }
                 usleep(20_000)
             }
         }
