@@ -41,6 +41,33 @@ import Testing
         #expect(rewritten > 300, "only \(rewritten) rewritten queries found anything")
     }
 
+    /// Search and the intake check ask the pairs with a limit and perhaps a region: the same
+    /// entries, in the same order, as the skeleton query under that limit and region.
+    @Test func searchsLimitedQueriesOnThePairsFindWhatTheSkeletonsFind() throws {
+        let f = try Fixture()
+        let names = try Self.loggedNames(f)
+        try f.log(draft(person: names[0], region: "RU-KRS", contacts: []), at: Date())
+        let compared = try f.database.read { db in
+            var compared = 0
+            for name in names {
+                let plan = NameMatchPlan(readings: NameFolding.readings(name))
+                for query in [plan.strict, plan.familiar].compactMap({ $0 }) {
+                    guard let pairs = NamePairs.query(rewriting: query) else { continue }
+                    for region in [nil, "RU-MOW", "RU-KRS"] {
+                        for limit in [1, 500] {
+                            let reference = try db.search.entryIds(matching: query, regionCode: region, limit: limit)
+                            let found = try db.search.entryIds(matchingPairs: pairs, regionCode: region, limit: limit)
+                            #expect(found == reference, "\(query) in \(region ?? "any region"), limit \(limit)")
+                            if !reference.isEmpty { compared += 1 }
+                        }
+                    }
+                }
+            }
+            return compared
+        }
+        #expect(compared > 600, "only \(compared) queries found anything")
+    }
+
     @Test func onlyQueriesOfSkeletonsAreRewritten() {
         #expect(NamePairs.query(rewriting: #"(skeletons: "pr" AND skeletons: "fnf")"#) == #"("fnf_pr")"#)
         #expect(

@@ -11,6 +11,8 @@ protocol SearchStore {
     /// The ids of at most `limit` index entries matching an FTS5 query, unranked; only the
     /// entries of cases in `regionCode` when it is given.
     func entryIds(matching query: String, regionCode: String?, limit: Int) throws -> [Int64]
+    /// The same for a query on the pair terms (`name_pairs`, see `NamePairs`).
+    func entryIds(matchingPairs query: String, regionCode: String?, limit: Int) throws -> [Int64]
     /// These index entries.
     func entries(ids: [Int64]) throws -> [NameEntry]
     /// The cases of these index entries, with their units.
@@ -54,6 +56,22 @@ struct SQLiteSearchStore: SearchStore {
         }
         return try Int64.fetchAll(
             db.cachedStatement(sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? LIMIT ?"),
+            arguments: [query, limit])
+    }
+
+    func entryIds(matchingPairs query: String, regionCode: String?, limit: Int) throws -> [Int64] {
+        if let regionCode {
+            return try Int64.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT name_pairs.rowid FROM name_pairs
+                        JOIN name_entry ON name_entry.id = name_pairs.rowid
+                        JOIN person_case ON person_case.id = name_entry.case_id
+                        WHERE name_pairs MATCH ? AND person_case.region = ? LIMIT ?
+                        """), arguments: [query, regionCode, limit])
+        }
+        return try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT rowid FROM name_pairs WHERE name_pairs MATCH ? LIMIT ?"),
             arguments: [query, limit])
     }
 
