@@ -11,7 +11,9 @@ struct DuplicatesInterruptTests {
     /// 1,500 open cases of one person with no birth date: over a million pairs, tens of
     /// seconds to list; Ctrl-C 0.3 s into the command ends the command within a fraction of a second,
     /// says so, and the session goes on.
-    @Test func ctrlCStopsCaseDuplicates() async throws {
+    /// 1,500 open cases of one person with no birth date in a fresh database: over a million
+    /// pairs, minutes to list.
+    static func manyNamesakes() throws -> CLI {
         let cli = try CLI()
         let hotline = try Hotline.open(path: cli.dbPath, rules: .shipped)
         try hotline.bulk(by: OperatorName("seed")) { writer in
@@ -22,17 +24,36 @@ struct DuplicatesInterruptTests {
                         channel: "phone", forceNewCase: true))
             }
         }
-        // Ctrl-C is pressed at the watcher's 15th look (about 0.3 s into `case duplicates`): the
-        // watcher looks only while a command runs, so the press lands inside the command however
-        // slowly the machine starts it. A press at a fixed 0.3 s after the test began landed before
-        // the command on a loaded machine, and the command then ran its million pairs for 39 min.
+        return cli
+    }
+
+    /// Ctrl-C pressed after the watcher's `look`th look (every 20 ms from the command's start).
+    static func press(atLook look: Int) -> @Sendable () -> Int {
         let looks = Mutex(0)
-        let presses: @Sendable () -> Int = {
+        return {
             looks.withLock { count in
                 count += 1
-                return count >= 15 ? 1 : 0
+                return count >= look ? 1 : 0
             }
         }
+    }
+
+    /// Ctrl-C ends the command within a fraction of a second, says so, and the session goes on.
+    /// Pressed at the watcher's 15th look (about 0.3 s into `case duplicates`): the watcher
+    /// looks only while a command runs, so the press lands inside the command however slowly
+    /// the machine starts it.
+    @Test func ctrlCStopsCaseDuplicates() async throws {
+        try await Self.expectStopped(Self.manyNamesakes(), pressing: Self.press(atLook: 15))
+    }
+
+    /// Pressed at the watcher's first look, before the command has run a statement: SQLite's
+    /// interrupt stops only statements running at that moment, so the press was lost and the
+    /// command ran its million pairs to the end; the watcher now interrupts until it ends.
+    @Test func ctrlCBeforeTheFirstStatementStillStopsIt() async throws {
+        try await Self.expectStopped(Self.manyNamesakes(), pressing: Self.press(atLook: 2))
+    }
+
+    static func expectStopped(_ cli: CLI, pressing presses: @escaping @Sendable () -> Int) async throws {
         var source = ScriptLineSource(["case duplicates --limit 100000000", "whoami"])
         let started = Date()
         let result = try await cli.shell(source: &source, interactive: true, interrupts: presses)
