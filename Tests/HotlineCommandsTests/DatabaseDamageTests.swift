@@ -110,12 +110,19 @@ struct DatabaseDamageTests {
                 "problem: name index: case \(ref): the inquirer name 'Иванова Мария' has no name entry"))
     }
 
-    @Test func deletedSearchIndexContentIsAProblem() async throws {
+    /// Search reads a whole name from the pair terms (`name_pairs`) first and everything else
+    /// from `name_search`: with `name_search` emptied it silently misses the case by one word;
+    /// with the pairs emptied it finds the whole name through the plan's other queries. Either
+    /// way `db check` names the damage.
+    @Test(arguments: ["name_search", "name_pairs"])
+    func deletedSearchIndexContentIsAProblem(table: String) async throws {
         let cli = try CLI()
         let ref = try await cli.logInquiry(person: "Шевченко Тарас")
-        #expect(await cli.run(["search", "Shevchenko Taras"]).out.contains(ref))
-        try damage(cli, "INSERT INTO name_search (name_search) VALUES ('delete-all')")
-        #expect(!(await cli.run(["search", "Shevchenko Taras"]).out.contains(ref)))  // silently missed
+        #expect(await cli.run(["search", "Shevchenko"]).out.contains(ref))
+        try damage(cli, "INSERT INTO \(table) (\(table)) VALUES ('delete-all')")
+        if table == "name_search" {
+            #expect(!(await cli.run(["search", "Shevchenko"]).out.contains(ref)))  // silently missed
+        }
         let checked = await check(cli)
         #expect(checked.code == 1)
         #expect(

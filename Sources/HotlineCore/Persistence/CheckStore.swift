@@ -31,7 +31,8 @@ protocol CheckStore {
     func eachBirthDate(_ body: (_ ref: String, _ born: String, _ ofInquiry: Bool) throws -> Bool) throws
     /// Whether the name index exists (from v003 on).
     func hasNameIndex() throws -> Bool
-    /// Name entries missing from the FTS table: the case, the kind, the name.
+    /// Name entries missing from an FTS table (`name_search`, or `name_pairs` where migration
+    /// v012 made it: search reads a whole name there): the case, the kind, the name.
     func unindexedNames(limit: Int) throws -> [(ref: String, kind: String, name: String)]
     /// Every case (not merged), in id order, with its name entries and the names its record and
     /// inquiries say it should have (`person`: the person sought, else an inquirer), to `body`
@@ -157,13 +158,20 @@ struct SQLiteCheckStore: CheckStore {
     func hasNameIndex() throws -> Bool { try db.tableExists("name_entry") }
 
     func unindexedNames(limit: Int) throws -> [(ref: String, kind: String, name: String)] {
-        try rows(
+        let sql =
+            try db.tableExists("name_pairs")
+            ? """
+            SELECT person_case.ref, name_entry.kind, name_entry.name FROM name_entry
+            JOIN person_case ON person_case.id = name_entry.case_id
+            WHERE name_entry.id NOT IN (SELECT rowid FROM name_search)
+            OR name_entry.id NOT IN (SELECT rowid FROM name_pairs) ORDER BY name_entry.id
             """
+            : """
             SELECT person_case.ref, name_entry.kind, name_entry.name FROM name_entry
             JOIN person_case ON person_case.id = name_entry.case_id
             WHERE name_entry.id NOT IN (SELECT rowid FROM name_search) ORDER BY name_entry.id
-            """, limit: limit
-        ) { ($0[0], $0[1], $0[2]) }
+            """
+        return try rows(sql, limit: limit) { ($0[0], $0[1], $0[2]) }
     }
 
     func eachCaseWithNames(
