@@ -158,20 +158,15 @@ struct SQLiteCheckStore: CheckStore {
     func hasNameIndex() throws -> Bool { try db.tableExists("name_entry") }
 
     func unindexedNames(limit: Int) throws -> [(ref: String, kind: String, name: String)] {
-        let sql =
-            try db.tableExists("name_pairs")
-            ? """
+        let orNoPairs =
+            try db.tableExists("name_pairs") ? "OR name_entry.id NOT IN (SELECT rowid FROM name_pairs)" : ""
+        return try rows(
+            """
             SELECT person_case.ref, name_entry.kind, name_entry.name FROM name_entry
             JOIN person_case ON person_case.id = name_entry.case_id
-            WHERE name_entry.id NOT IN (SELECT rowid FROM name_search)
-            OR name_entry.id NOT IN (SELECT rowid FROM name_pairs) ORDER BY name_entry.id
-            """
-            : """
-            SELECT person_case.ref, name_entry.kind, name_entry.name FROM name_entry
-            JOIN person_case ON person_case.id = name_entry.case_id
-            WHERE name_entry.id NOT IN (SELECT rowid FROM name_search) ORDER BY name_entry.id
-            """
-        return try rows(sql, limit: limit) { ($0[0], $0[1], $0[2]) }
+            WHERE name_entry.id NOT IN (SELECT rowid FROM name_search) \(orNoPairs) ORDER BY name_entry.id
+            """, limit: limit
+        ) { ($0[0], $0[1], $0[2]) }
     }
 
     func eachCaseWithNames(

@@ -105,14 +105,6 @@ struct SQLiteDuplicateStore: DuplicateStore {
             db.cachedStatement(sql: "SELECT rowid FROM name_pairs WHERE name_pairs MATCH ?"), arguments: [query])
     }
 
-    /// At most `limit` index entries matching an FTS5 query on the pair terms, as
-    /// `SearchStore.entryIds(matching:regionCode:limit:)` finds them with no region.
-    func entryIds(matchingPairs query: String, limit: Int) throws -> [Int64] {
-        try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT rowid FROM name_pairs WHERE name_pairs MATCH ? LIMIT ?"),
-            arguments: [query, limit])
-    }
-
     func openPersonNames(entries ids: [Int64], openStatuses: [String]) throws -> [OpenName] {
         let rows = try Row.fetchCursor(
             db.cachedStatement(

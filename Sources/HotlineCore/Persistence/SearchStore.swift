@@ -44,35 +44,30 @@ struct SQLiteSearchStore: SearchStore {
     }
 
     func entryIds(matching query: String, regionCode: String?, limit: Int) throws -> [Int64] {
-        if let regionCode {
-            return try Int64.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT name_search.rowid FROM name_search
-                        JOIN name_entry ON name_entry.id = name_search.rowid
-                        JOIN person_case ON person_case.id = name_entry.case_id
-                        WHERE name_search MATCH ? AND person_case.region = ? LIMIT ?
-                        """), arguments: [query, regionCode, limit])
-        }
-        return try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? LIMIT ?"),
-            arguments: [query, limit])
+        try entryIds(in: "name_search", matching: query, regionCode: regionCode, limit: limit)
     }
 
     func entryIds(matchingPairs query: String, regionCode: String?, limit: Int) throws -> [Int64] {
-        if let regionCode {
+        try entryIds(in: "name_pairs", matching: query, regionCode: regionCode, limit: limit)
+    }
+
+    /// `table` is one of the two literals above, never input: the query itself is bound.
+    private func entryIds(in table: StaticString, matching query: String, regionCode: String?, limit: Int) throws
+        -> [Int64]
+    {
+        guard let regionCode else {
             return try Int64.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT name_pairs.rowid FROM name_pairs
-                        JOIN name_entry ON name_entry.id = name_pairs.rowid
-                        JOIN person_case ON person_case.id = name_entry.case_id
-                        WHERE name_pairs MATCH ? AND person_case.region = ? LIMIT ?
-                        """), arguments: [query, regionCode, limit])
+                db.cachedStatement(sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? LIMIT ?"),
+                arguments: [query, limit])
         }
         return try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT rowid FROM name_pairs WHERE name_pairs MATCH ? LIMIT ?"),
-            arguments: [query, limit])
+            db.cachedStatement(
+                sql: """
+                    SELECT \(table).rowid FROM \(table)
+                    JOIN name_entry ON name_entry.id = \(table).rowid
+                    JOIN person_case ON person_case.id = name_entry.case_id
+                    WHERE \(table) MATCH ? AND person_case.region = ? LIMIT ?
+                    """), arguments: [query, regionCode, limit])
     }
 
     func entries(ids: [Int64]) throws -> [NameEntry] {

@@ -87,3 +87,16 @@ enum NamePairs {
         return String(skeleton)
     }
 }
+
+extension SearchStore {
+    /// The ids of at most `limit` entries matching a name-index query as `NameMatchPlan` writes
+    /// it: a whole name's skeletons are asked of the pair terms (the same entries, read from a
+    /// pair's posting list instead of a common skeleton's: on a million cases `alksndr` is in
+    /// 290,000 entries, `alksndr_smrnf` in 14,755), any other query of `name_search`.
+    func entryIds(ofPlanQuery query: String, regionCode: String?, limit: Int) throws -> [Int64] {
+        if let pairs = NamePairs.query(rewriting: query) {
+            return try entryIds(matchingPairs: pairs, regionCode: regionCode, limit: limit)
+        }
+        return try entryIds(matching: query, regionCode: regionCode, limit: limit)
+    }
+}

@@ -40,11 +40,7 @@ final class RegistryNameLookups {
 
     private func lookUp(_ query: String, limit: Int, in db: Database) throws -> [Int64] {
         guard let (rest, prefix) = Self.splitPrefix(query) else {
-            // A whole name's skeletons: the same entries through the pair terms (NamePairs).
-            if let pairs = NamePairs.query(rewriting: query) {
-                return try db.duplicates.entryIds(matchingPairs: pairs, limit: limit)
-            }
-            return try db.search.entryIds(matching: query, regionCode: nil, limit: limit)
+            return try db.search.entryIds(ofPlanQuery: query, regionCode: nil, limit: limit)
         }
         let listed = try words(startingWith: prefix, in: db)
         if listed.isEmpty { return [] }  // no word of the index starts so: the prefix matches nothing

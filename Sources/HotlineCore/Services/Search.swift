@@ -260,13 +260,7 @@ struct SearchEngine {
     }
 
     /// The ids of at most `candidateLimit` index entries matching an FTS5 query, unranked.
-    /// A whole name's skeletons are asked of the pair terms (`NamePairs`): the same entries, but
-    /// read from a pair's posting list instead of decoding a common skeleton's (on a million
-    /// cases `alksndr` is in 290,000 entries, `alksndr_smrnf` in 14,755).
     private func entryIds(matching query: String) throws -> [Int64] {
-        if let pairs = NamePairs.query(rewriting: query) {
-            return try db.search.entryIds(matchingPairs: pairs, regionCode: regionCode, limit: Self.candidateLimit)
-        }
-        return try db.search.entryIds(matching: query, regionCode: regionCode, limit: Self.candidateLimit)
+        try db.search.entryIds(ofPlanQuery: query, regionCode: regionCode, limit: Self.candidateLimit)
     }
 }
