@@ -175,7 +175,7 @@ struct SearchEngine {
         return try? Contact(parsing: text, defaultCountry: defaultCountry)
     }
 
-    private func byContact(_ contact: Contact) throws -> [Candidate] {
+    func byContact(_ contact: Contact) throws -> [Candidate] {
         try db.search.cases(withContact: contact.value).map { found in
             Candidate(
                 caseId: found.caseId, score: 1, why: "inquirer \(found.inquirer)'s \(found.kind) \(contact.value)")
@@ -226,12 +226,24 @@ struct SearchEngine {
         let queries = readings.map { NameSimilarity.words($0.joined(separator: " ")) }
         var candidates: [Candidate] = []
         var known: [Substring: NameSimilarity.Word] = [:]  // the entries share most of their words
-        let idList = Array(Set(entries))
+        // Namesakes share their folded spelling (a common name is most of the 500 entries), and
+        // judging a spelling was most of a search's time: each is judged once.
+        var judged: [String: NameSimilarity.Match?] = [:]
+        // In the plan's order, not a set's (random in each process): of a case's entries that
+        // score alike, the first is the one cited, the same one every time.
+        var seen: Set<Int64> = []
+        let idList = entries.filter { seen.insert($0).inserted }
         for chunk in stride(from: 0, to: idList.count, by: 500).map({ Array(idList[$0..<min($0 + 500, idList.count)]) })
         {
             for entry in try db.search.entries(ids: chunk) {
-                let words = NameSimilarity.words(entry.folded, known: &known)
-                let match = queries.map { NameSimilarity.matchDetail($0, words) }.max { $0.average < $1.average }
+                let match: NameSimilarity.Match?
+                if let earlier = judged[entry.folded] {
+                    match = earlier
+                } else {
+                    let words = NameSimilarity.words(entry.folded, known: &known)
+                    match = queries.map { NameSimilarity.matchDetail($0, words) }.max { $0.average < $1.average }
+                    judged[entry.folded] = match
+                }
                 var score = match?.average ?? 0
                 var why = "\(entry.kind): \(entry.name)"
                 if let (mine, theirs) = match?.otherSurname {
