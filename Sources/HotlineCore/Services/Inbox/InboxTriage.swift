@@ -300,8 +300,11 @@ extension Hotline {
         if let caseId = row.caseId {
             found.append(SearchEngine.Candidate(caseId: caseId, score: 1, why: "the message's thread"))
         }
-        let contact = row.senderContact.split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""
-        found += try engine.find(contact)
+        // The sender's contact (stored as `KIND:VALUE`) as a contact only: its words
+        // ("family12@families.example") are no name to search.
+        if let contact = try? Contact(parsing: row.senderContact, defaultCountry: defaultCountry) {
+            found += try engine.byContact(contact)
+        }
         for phrase in NamePhrases.phrases(in: [row.subject ?? "", row.body].joined(separator: "\n")) {
             found += try engine.find(phrase).filter { $0.score >= likelyCaseMinimumScore }
         }

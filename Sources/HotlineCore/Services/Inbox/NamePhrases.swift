@@ -2,27 +2,48 @@
 /// words ("Иванов Пётр Сергеевич", "Petr Ivanov"). A family writes the name of the one they
 /// seek near the top; the likely-case lookup searches each run in the name index.
 enum NamePhrases {
-    /// The most phrases looked up per message: each is one name search (about 1 ms at 1M cases).
+    /// The most phrases looked up per message: each is one name search (about 5 ms at 1M cases).
     static let maxPhrases = 6
 
+    /// A run ends at a word that is not capitalised and at punctuation or a line break: a name
+    /// is written without them, and "Ищу: Иванов Пётр" or "Здравствуйте.\nИванов Пётр" is a
+    /// word and a name, not one three-word phrase that a search ranks below the name alone.
     static func phrases(in text: String) -> [String] {
         var phrases: [String] = []
         var run: [Substring] = []
         func flush() {
-            if run.count >= 2 {
+            // A surname in capitals is the official style ("ИВАНОВ Пётр"); a run of capitals
+            // alone is shouting ("СРОЧНО ИЩУ СЫНА").
+            if run.count >= 2, run.contains(where: { $0.dropFirst().contains(where: \.isLowercase) }) {
                 let phrase = run.prefix(3).joined(separator: " ")
                 if !phrases.contains(phrase) { phrases.append(phrase) }
             }
             run = []
         }
-        for token in text.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" }) {
-            guard phrases.count < maxPhrases else { break }
-            if token.count >= 2, token.first!.isUppercase, token.dropFirst().contains(where: \.isLowercase) {
-                run.append(token)
+        var wordStart: String.Index?
+        func endWord(at end: String.Index) {
+            guard let start = wordStart else { return }
+            wordStart = nil
+            let word = text[start..<end]
+            if word.count >= 2, word.first!.isUppercase {
+                run.append(word)
             } else {
                 flush()
             }
         }
+        // Character by character, so a long letter is read only as far as the phrases it needs.
+        var index = text.startIndex
+        while index < text.endIndex, phrases.count < maxPhrases {
+            let character = text[index]
+            if character.isLetter || (wordStart != nil && (character == "-" || character == "'" || character == "’")) {
+                if wordStart == nil { wordStart = index }
+            } else {
+                endWord(at: index)
+                if character != " " && character != "\t" && character != "\u{A0}" { flush() }
+            }
+            index = text.index(after: index)
+        }
+        endWord(at: text.endIndex)
         flush()
         return Array(phrases.prefix(maxPhrases))
     }
