@@ -35,6 +35,51 @@ import Testing
         #expect(try f.status(logged.ref) == "new")
     }
 
+    /// An import judges its records on the pool's readers at once; a process with one
+    /// connection judges them one after another. Both store the same proposals.
+    @Test func anImportJudgedOnThePoolsReadersProposesWhatOneConnectionDoes() throws {
+        let pooled = try Fixture()
+        let path = try Fixture.freshDirectory().appendingPathComponent("one.sqlite").path
+        let oneConnection = try HotlineDatabase.open(path: path, oneShot: true)
+        let single = Hotline(database: oneConnection, rules: .shipped, now: { t0 })
+        let people = [
+            "Иванов Пётр Сергеевич", "Иванов Петр", "Петров Иван Сергеевич", "Коваль Дмитро Мар'янович",
+            "Ковалёв Никита Константинович", "Соколова Ирина", "Сидоров Алексей",
+        ]
+        for (index, person) in people.enumerated() {
+            let inquiry = draft(person: person, born: index % 2 == 0 ? "199\(index)" : nil)
+            try pooled.log(inquiry)
+            _ = try single.logInquiry(inquiry, by: OperatorName("anna"))
+        }
+        let written =
+            people + [
+                "Ivanov Petr Sergeevich", "Petrov Ivan", "Kovalov Mykyta Kostiantynovych", "Sokolova Irina",
+                "Иванов Павел", "Сидоров Алексей Иванович", "Kovál Dmytro",
+            ]
+        let table = importedTable(
+            (0..<60).map { index in
+                var row: [RegistryField: String] = [
+                    .id: "\(index)", .fullName: written[index % written.count],
+                    .says: ["captured", "deceased", "wounded"][index % 3], .date: "12.05.2024",
+                ]
+                if index % 4 == 0 { row[.born] = "199\(index % 7)" }
+                return row
+            })
+        let options = RegistryImportOptions(list: "ICRC", received: "20.05.2024")
+        let pooledReport = try pooled.hotline().importRegistryList(table, options: options, by: OperatorName("anna"))
+        let singleReport = try single.importRegistryList(table, options: options, by: OperatorName("anna"))
+        let sql = """
+            SELECT registry_record.row_key, registry_match.case_id, registry_match.score, registry_match.why,
+                registry_match.state, registry_match.conflict
+            FROM registry_match JOIN registry_record ON registry_record.id = registry_match.record_id
+            ORDER BY registry_match.id
+            """
+        let pooledMatches = try pooled.rows(sql).map(\.description)
+        let singleMatches = try oneConnection.read { db in try Row.fetchAll(db, sql: sql).map(\.description) }
+        #expect(pooledReport.proposals == singleReport.proposals && pooledReport.proposals > 20)
+        #expect(pooledMatches == singleMatches)
+    }
+
     @Test func aBirthDateKnownOnBothSidesThatDisagreesRulesThePairOut() throws {
         let f = try Fixture()
         try f.log(draft(born: "1998"))

@@ -135,14 +135,19 @@ protocol ContextCommand: AsyncParsableCommand {
     /// Whether opening the database for this command applies pending migrations (it does,
     /// except for the commands that show them).
     static var migratesOnOpen: Bool { get }
+    /// Whether one connection serves the command (most: it opens faster than the pool); a
+    /// command that reads on the pool's readers while it writes says no.
+    static var oneConnection: Bool { get }
     func execute(_ context: CommandContext) throws
 }
 
 extension ContextCommand {
     static var migratesOnOpen: Bool { true }
+    static var oneConnection: Bool { true }
 
     func run() async throws {
-        try executeListing(try await CommandContext.make(options, migrating: Self.migratesOnOpen, oneShot: true))
+        try executeListing(
+            try await CommandContext.make(options, migrating: Self.migratesOnOpen, oneShot: Self.oneConnection))
     }
 
     /// Runs the command; a list's output goes where its `--output` and `--excel` say.

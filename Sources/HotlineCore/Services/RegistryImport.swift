@@ -43,7 +43,8 @@ extension Hotline {
     /// `skipInvalid`. A record already imported from the list (the same id, else the same
     /// person) is updated in place, never duplicated. Every new or changed record is compared
     /// with the cases; the proposals wait for a person. The import is in the audit.
-    /// `progress` is told how many rows of how many are written and matched, every 100 rows.
+    /// The records are written first, then matched (on the pool's readers at once, when the
+    /// database has them); `progress` is told how many of the new or changed records are matched.
     public func importRegistryList(
         _ table: ImportedTable, options: RegistryImportOptions, by operatorName: OperatorName,
         progress: (_ done: Int, _ of: Int) -> Void = { _, _ in }
@@ -119,18 +120,18 @@ extension Hotline {
                 }
             }
             var (added, updated, unchanged, proposals) = (0, 0, 0, 0)
-            let cache = MatchCache()
-            for (index, row) in valid.enumerated() {
-                if shouldWrite, index % 100 == 0 { progress(index, valid.count) }
+            // The records are written first and judged after (the judging reads only the
+            // cases); each new or changed one with the id its proposals go to, and whether
+            // they are written (`--check` counts them).
+            var toJudge: [(record: RegistryRecordRow, recordId: Int64?, write: Bool)] = []
+            for row in valid {
                 var stored = row.stored(listId: listId ?? -1)
                 guard let id = listId, let existing = try db.registry.record(listId: id, key: row.key) else {
                     added += 1
                     if shouldWrite {
-                        let recordId = try db.registry.insert(stored, at: at)
-                        proposals += try proposeCases(for: stored, recordId: recordId, at: at, cache: cache, in: db)
+                        toJudge.append((stored, try db.registry.insert(stored, at: at), true))
                     } else if options.check {
-                        // The same matching, nothing written: a new record's every pair is new.
-                        proposals += try proposeCases(for: stored, recordId: nil, at: at, cache: cache, in: db)
+                        toJudge.append((stored, nil, false))  // a new record's every pair is new
                     }
                     continue
                 }
@@ -144,13 +145,18 @@ extension Hotline {
                     updated += 1
                     if shouldWrite {
                         try db.registry.update(id: existing.id!, to: stored, at: at)
-                        proposals += try proposeCases(
-                            for: stored, recordId: existing.id!, at: at, cache: cache, in: db)
+                        toJudge.append((stored, existing.id!, true))
                     } else if options.check {
-                        proposals += try proposeCases(
-                            for: stored, recordId: existing.id!, at: at, cache: cache, write: false, in: db)
+                        toJudge.append((stored, existing.id!, false))
                     }
                 }
+            }
+            let records = toJudge.map(\.record)
+            let judged = try judgedPairs(of: records, concurrently: shouldWrite, in: db) { done in
+                if shouldWrite { progress(done, records.count) }
+            }
+            for (item, pairs) in zip(toJudge, judged) {
+                proposals += try storeProposals(pairs, recordId: item.recordId, at: at, write: item.write, in: db)
             }
             let report = RegistryImportReport(
                 list: listName, file: table.fileName, sha256: table.sha256, rows: table.rows.count, added: added,

@@ -73,7 +73,8 @@ extension Hotline {
         let queries = readings.map { NameSimilarity.words($0.joined(separator: " ")) }
         var scoreOf: [String: Double] = [:]
         var best: [Int64: (score: Double, name: String)] = [:]
-        let ids = Array(Set(entryIds))
+        var seen: Set<Int64> = []
+        let ids = entryIds.filter { seen.insert($0).inserted }  // the plan's order: the same spelling wins ties each run
         for start in stride(from: 0, to: ids.count, by: 500) {
             for entry in try db.registry.personEntries(ids: Array(ids[start..<min(start + 500, ids.count)])) {
                 let score: Double
@@ -91,16 +92,22 @@ extension Hotline {
             .map { ($0.key, $0.value.name) }
     }
 
-    /// Proposes the cases (unmerged, open or closed: a closed one can conflict) that `record`
-    /// probably names; returns how many new proposals it stored. A pair proposed before (and
-    /// so a rejected pair) is never proposed again; an undecided one is brought up to date.
-    /// Without `write` (`registry import --check`), or for a record not stored (`recordId`
-    /// nil), nothing is written and the count is of the proposals it would store.
-    func proposeCases(
-        for record: RegistryRecordRow, recordId: Int64?, at: Date, cache: MatchCache = MatchCache(),
-        write: Bool = true, in db: Database
-    ) throws -> Int {
-        guard !record.withdrawn, let says = rules.registry.stored(record.says) else { return 0 }
+    /// A case a record probably names, judged: what `storeProposals` stores.
+    struct JudgedPair: Sendable {
+        let caseId: Int64
+        let score: Double
+        let why: String
+        let evidence: [MatchEvidence]
+        /// Why the news disagrees with the case's status, if it does.
+        let conflict: String?
+    }
+
+    /// The cases (unmerged, open or closed: a closed one can conflict) that `record` probably
+    /// names, judged: the reading half of matching. It reads only the cases' side (their rows,
+    /// name index and service numbers), nothing a list's import writes, so an import runs it on
+    /// the pool's readers while its writer inserts.
+    func judgedPairs(for record: RegistryRecordRow, cache: MatchCache, in db: Database) throws -> [JudgedPair] {
+        guard !record.withdrawn, let says = rules.registry.stored(record.says) else { return [] }
         let mine = try matchSide(of: record)
         var sides: [Int64: (record: PersonCaseRecord, names: [String])] = [:]
         var order: [Int64] = []
@@ -139,7 +146,7 @@ extension Hotline {
                 add(personCase, name: personCase.personName)
             }
         }
-        var proposed = 0
+        var pairs: [JudgedPair] = []
         for caseId in order {
             let (personCase, names) = sides[caseId]!  // filled above
             guard personCase.mergedInto == nil, let status = try? currentStatus(of: personCase) else { continue }
@@ -147,16 +154,55 @@ extension Hotline {
             let theirs = try cache.sides[sideKey] ?? caseSide(personCase, names: names, cache: cache, in: db)
             cache.sides[sideKey] = theirs
             guard let verdict = MatchRule.judge(mine, theirs) else { continue }
-            let conflict = MatchRule.conflict(says: says, caseStatus: status, lifecycle: rules.lifecycle)
+            pairs.append(
+                JudgedPair(
+                    caseId: caseId, score: verdict.score, why: verdict.why, evidence: verdict.evidence,
+                    conflict: MatchRule.conflict(says: says, caseStatus: status, lifecycle: rules.lifecycle)))
+        }
+        return pairs
+    }
+
+    /// Each record's judged pairs, in order. `concurrently` (inside the import's write, which
+    /// holds the write lock, so the pool's readers see the cases as the writer does): on up to
+    /// as many of the pool's readers as there are processors, each with its own cache; matching
+    /// is nearly all of an import's time. Otherwise, or without a pool (a one-connection
+    /// process, a shell transaction), one after another on `db`.
+    func judgedPairs(
+        of records: [RegistryRecordRow], concurrently: Bool, in db: Database, progress: (_ done: Int) -> Void
+    ) throws -> [[JudgedPair]] {
+        if concurrently,
+            let judged = try database.readConcurrently(
+                items: records.count, workers: ProcessInfo.processInfo.activeProcessorCount,
+                makeWorker: { MatchCache() }, progress: progress,
+                { [self] cache, item, db in try judgedPairs(for: records[item], cache: cache, in: db) })
+        {
+            return judged
+        }
+        let cache = MatchCache()
+        return try records.enumerated().map { index, record in
+            if index % 100 == 0 { progress(index) }
+            return try judgedPairs(for: record, cache: cache, in: db)
+        }
+    }
+
+    /// Stores the judged pairs of a record as proposals; returns how many are new. A pair
+    /// proposed before (and so a rejected pair) is never proposed again; an undecided one is
+    /// brought up to date. Without `write` (`registry import --check`), or for a record not
+    /// stored (`recordId` nil), nothing is written and the count is of the proposals it would store.
+    func storeProposals(_ pairs: [JudgedPair], recordId: Int64?, at: Date, write: Bool = true, in db: Database)
+        throws -> Int
+    {
+        var proposed = 0
+        for pair in pairs {
             guard write, let recordId else {
-                if try recordId.map({ !(try db.registry.hasMatch(recordId: $0, caseId: caseId)) }) ?? true {
+                if try recordId.map({ !(try db.registry.hasMatch(recordId: $0, caseId: pair.caseId)) }) ?? true {
                     proposed += 1
                 }
                 continue
             }
             let proposal = MatchProposal(
-                recordId: recordId, caseId: caseId, score: verdict.score, why: verdict.why, evidence: verdict.evidence,
-                state: conflict == nil ? .proposed : .conflict, conflict: conflict)
+                recordId: recordId, caseId: pair.caseId, score: pair.score, why: pair.why, evidence: pair.evidence,
+                state: pair.conflict == nil ? .proposed : .conflict, conflict: pair.conflict)
             if try db.registry.propose(proposal, at: at) != nil {
                 proposed += 1
             } else {

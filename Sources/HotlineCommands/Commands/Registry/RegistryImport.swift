@@ -18,6 +18,8 @@ struct RegistryImport: ContextCommand {
               hotline registry import list-0512.csv --list "ICRC 2024-05-12" --received 12.05.2024 \\
                 --originator ICRC --kind prisoners --says captured
             """)
+    /// The pool: the records are matched on its readers at once while the import holds the write lock.
+    static var oneConnection: Bool { false }
 
     @OptionGroup var options: GlobalOptions
 
@@ -78,7 +80,7 @@ struct RegistryImport: ContextCommand {
             report = try context.hotline.importRegistryList(
                 table, options: importOptions, by: try context.operatorName()
             ) { done, total in
-                if showsProgress { Console.writeError("\r  \(done) of \(total) rows written and matched…") }
+                if showsProgress { Console.writeError("\r  \(done) of \(total) new or changed rows matched…") }
             }
             if showsProgress { Console.writeError("\r\u{1B}[K") }
         } catch let refused as RegistryImportRefused {
