@@ -36,6 +36,18 @@ import Testing
     }
 
     /// The scanner finds keys as `Message` makes them, or the test above would pass on nothing.
+    /// Joined messages number their placeholders on: the right one's `{1}` follows the left's.
+    @Test func joiningRenumbersTheRightHandPlaceholders() {
+        let left: Message = "case \("1234-5678") is \("deceased")"
+        let right: Message = " for \("Иванова Мария") ({not a placeholder} {12x} {\(7)})"
+        let joined = left + right
+        #expect(joined.key == "case {1} is {2} for {3} ({not a placeholder} {12x} {{4}})")
+        #expect(joined.arguments.count == 4)
+        #expect(
+            joined.rendered(in: .en) == "case 1234-5678 is deceased for Иванова Мария ({not a placeholder} {12x} {7})")
+        #expect((("a" as Message) + right).key == "a for {1} ({not a placeholder} {12x} {{2}})")
+    }
+
     @Test func scannerMakesTheKeysMessageMakes() {
         let source = #"""
             throw .invalidField(field: f, value: v, problem: "it is \(n) bytes long", accepted: accepted)

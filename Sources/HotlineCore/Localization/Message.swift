@@ -105,8 +105,24 @@ extension Message {
     }
 
     /// `key` with each placeholder `{n}` made `{n + offset}`.
+    /// By hand, not with a regex: a regex literal is compiled at each call, and a shell's list
+    /// of waiting notices joins many messages (a tenth of a shell search's CPU went there).
     private static func renumbered(_ key: String, by offset: Int) -> String {
-        guard offset > 0 else { return key }
-        return key.replacing(/\{([0-9]+)\}/) { match in "{\(Int(match.1)! + offset)}" }
+        guard offset > 0, key.contains("{") else { return key }
+        var result = ""
+        var rest = key[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let digits = rest[rest.index(after: open)...].prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, digits.endIndex < rest.endIndex, rest[digits.endIndex] == "}", let number = Int(digits)
+            {
+                result += "{\(number + offset)}"
+                rest = rest[rest.index(after: digits.endIndex)...]
+            } else {
+                result += "{"
+                rest = rest[rest.index(after: open)...]
+            }
+        }
+        return result + rest
     }
 }
