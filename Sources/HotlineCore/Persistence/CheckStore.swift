@@ -127,7 +127,7 @@ struct SQLiteCheckStore: CheckStore {
     func references(ofCaseIds ids: [Int64]) throws -> [Int64: String] {
         let found = try rows(
             "SELECT id, ref FROM person_case WHERE id IN (SELECT value FROM json_each(?))",
-            arguments: [try SQLList.json(ids)], limit: .max
+            arguments: [SQLList.json(ids)], limit: .max
         ) { ($0[0] as Int64, $0[1] as String) }
         return Dictionary(found, uniquingKeysWith: { first, _ in first })
     }

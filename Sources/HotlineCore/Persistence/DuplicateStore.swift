@@ -113,7 +113,7 @@ struct SQLiteDuplicateStore: DuplicateStore {
                     JOIN person_case ON person_case.id = name_entry.case_id
                     WHERE name_entry.id IN (SELECT value FROM json_each(?)) AND name_entry.kind = 'person'
                     AND person_case.merged_into IS NULL AND person_case.status IN (SELECT value FROM json_each(?))
-                    """), arguments: [try SQLList.json(ids), try SQLList.json(openStatuses)])
+                    """), arguments: [SQLList.json(ids), try SQLList.json(openStatuses)])
         var names: [OpenName] = []
         while let row = try rows.next() {
             names.append(OpenName(entryId: row[0], caseId: row[1], name: row[2], born: row[3]))

@@ -386,7 +386,7 @@ struct SQLiteRegistryStore {
                     SELECT case_id, name, folded FROM name_entry
                     WHERE id IN (SELECT value FROM json_each(?)) AND kind = 'person'
                     """),
-            arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]
+            arguments: [SQLList.json(ids)]
         ).map { ($0[0], $0[1], $0[2]) }
     }
 

@@ -71,11 +71,14 @@ struct SQLiteSearchStore: SearchStore {
     }
 
     func entries(ids: [Int64]) throws -> [NameEntry] {
-        try Row.fetchAll(
-            db,
-            sql: "SELECT case_id, kind, name, folded FROM name_entry WHERE id IN (SELECT value FROM json_each(?))",
-            arguments: [try SQLList.json(ids)]
-        ).map { NameEntry(caseId: $0[0], kind: $0[1], name: $0[2], folded: $0[3]) }
+        // A cached statement read through a cursor: a search reads 500 entries, and preparing
+        // the statement and copying each row before decoding it were a fifth of that.
+        let statement = try db.cachedStatement(
+            sql: "SELECT case_id, kind, name, folded FROM name_entry WHERE id IN (SELECT value FROM json_each(?))")
+        return try Array(
+            Row.fetchCursor(statement, arguments: [SQLList.json(ids)]).map {
+                NameEntry(caseId: $0[0], kind: $0[1], name: $0[2], folded: $0[3])
+            })
     }
 
     func units(ofEntries ids: [Int64]) throws -> [(caseId: Int64, unit: String?)] {
@@ -85,7 +88,7 @@ struct SQLiteSearchStore: SearchStore {
                 SELECT name_entry.case_id, person_case.unit FROM name_entry
                 JOIN person_case ON person_case.id = name_entry.case_id
                 WHERE name_entry.id IN (SELECT value FROM json_each(?))
-                """, arguments: [try SQLList.json(ids)]
+                """, arguments: [SQLList.json(ids)]
         ).map { ($0[0], $0[1]) }
     }
 }
@@ -96,6 +99,11 @@ struct SQLiteSearchStore: SearchStore {
 enum SQLList {
     static func json(_ values: some Encodable) throws -> String {
         String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
+    }
+
+    /// Ids need no escaping: joined by hand (the encoder was a twelfth of a likely-case lookup).
+    static func json(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 }
 

@@ -28,15 +28,21 @@ public struct NameMatchPlan: Sendable, Equatable {
     public static let enough = 20
 
     public init(readings: [[String]]) {
+        // Each word's skeleton made once: a plan asks for them many times over.
+        var skeletons: [String: String] = [:]
+        func skeleton(_ word: String) -> String {
+            if let known = skeletons[word] { return known }
+            let made = NameFolding.skeleton(word)
+            skeletons[word] = made
+            return made
+        }
         let readings = readings.map { reading in
             var seen = Set<String>()
-            return reading.filter {
-                !NameFolding.skeleton($0).isEmpty && seen.insert(NameFolding.skeleton($0)).inserted
-            }
+            return reading.filter { !skeleton($0).isEmpty && seen.insert(skeleton($0)).inserted }
         }.filter { !$0.isEmpty }
         func isInitial(_ word: String) -> Bool { word.utf8.count <= 2 && !word.contains(where: \.isNumber) }
         func term(_ word: String, forms: (String) -> Set<String>) -> String {
-            let skeletons = Set(forms(word).map(NameFolding.skeleton) + [NameFolding.skeleton(word)])
+            let skeletons = Set(forms(word).map(skeleton) + [skeleton(word)])
                 .filter { !$0.isEmpty }.sorted()
             let terms = skeletons.map { "skeletons: " + Self.quoted($0) }
             return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
@@ -105,5 +111,8 @@ public struct NameMatchPlan: Sendable, Equatable {
     }
 
     /// An FTS5 string: folded words are plain ASCII letters and digits, but quote anyway.
-    public static func quoted(_ word: String) -> String { "\"" + word.replacing("\"", with: "\"\"") + "\"" }
+    public static func quoted(_ word: String) -> String {
+        // `replacing` costs even with nothing to replace, and a plan quotes every word's forms.
+        "\"" + (word.contains("\"") ? word.replacing("\"", with: "\"\"") : word) + "\""
+    }
 }

@@ -19,7 +19,10 @@ enum NameSimilarity {
         /// The given names this word is a form of, if any.
         let givenName: GivenNames.Forms?
         /// A surname in the list of common surnames (`KnownSurnames`).
-        let isKnownSurname: Bool
+        var isKnownSurname: Bool { surnameKeys != nil }
+        /// A common surname's masculine form's skeleton and vowel-blind letters, which tell two
+        /// common surnames apart (`areOtherSurnames`); made once with the word, not per pair.
+        let surnameKeys: (skeleton: String, vowelBlind: String)?
         /// The gender the name's given name says, when it says one (set for a whole name).
         var nameGender: GivenNames.Gender? = nil
 
@@ -30,7 +33,13 @@ enum NameSimilarity {
             isFeminine = folded.count > 3 && folded.hasSuffix("a")
             surnameStem = NameSimilarity.surnameStem(of: folded)
             isInitial = text.count <= 2 && !text.contains(where: { (48...57).contains($0) })
-            isKnownSurname = !isInitial && KnownSurnames.contains(folded)
+            let isKnownSurname = !isInitial && KnownSurnames.contains(folded)
+            if isKnownSurname {
+                let masculine = NameSimilarity.masculine(folded, isFeminine: isFeminine)
+                surnameKeys = (NameFolding.skeleton(masculine), NameSimilarity.vowelBlind(masculine))
+            } else {
+                surnameKeys = nil
+            }
             // A common surname is a given name only as spelled in the table (Роман), never by
             // its skeleton alone (Соловьёва is not Слава).
             givenName = isInitial ? nil : GivenNames.forms(of: folded, skeleton: isKnownSurname ? "" : skeleton)
@@ -47,10 +56,13 @@ enum NameSimilarity {
     /// (Ivanov, Petr, Sergeevich): making each `Word` (skeleton, stem, given-name forms) was
     /// 57% of the CPU time of `search Ivanov` at 1M cases. A `Word` depends on its text alone,
     /// and the name's gender is set on the copies, so the result is the same.
+    ///
+    /// Past `known`, a word comes from `WordCache.shared`: searches, intake checks and imports
+    /// meet the same few thousand name words again and again.
     static func words(_ folded: String, known: inout [Substring: Word]) -> [Word] {
         var words = folded.split(separator: " ").map { part in
             if let word = known[part] { return word }
-            let word = Word(String(part))
+            let word = WordCache.shared.word(part)
             known[part] = word
             return word
         }
@@ -162,21 +174,20 @@ enum NameSimilarity {
     /// where the skeletons agree (Бобков and Быков, Жаков and Жуков do; Ковалёв and Ковальов
     /// differ only as ё and ьо are read).
     static func areOtherSurnames(_ a: Word, _ b: Word) -> Bool {
-        guard a.isKnownSurname, b.isKnownSurname, a.folded != b.folded else { return false }
+        guard let first = a.surnameKeys, let second = b.surnameKeys, a.folded != b.folded else { return false }
         // Ivanova is Ivanov's surname: the feminine rule in `wordScore` judges that pair.
-        let (first, second) = (masculine(a), masculine(b))
-        return NameFolding.skeleton(first) != NameFolding.skeleton(second) || vowelBlind(first) != vowelBlind(second)
+        return first.skeleton != second.skeleton || first.vowelBlind != second.vowelBlind
     }
 
-    private static func masculine(_ word: Word) -> String {
-        word.isFeminine && ["ova", "eva", "ina", "yna"].contains(where: word.folded.hasSuffix)
-            ? String(word.folded.dropLast()) : word.folded
+    fileprivate static func masculine(_ folded: String, isFeminine: Bool) -> String {
+        isFeminine && ["ova", "eva", "ina", "yna"].contains(where: folded.hasSuffix)
+            ? String(folded.dropLast()) : folded
     }
 
     /// A folded word with the letters that the Russian and Ukrainian readings of one name
     /// swap (ё and ьо, и and і, ы and и, Г as g and h) made one: `kovalev` and `kovalov`,
     /// `vergun` and `verhun` agree.
-    private static func vowelBlind(_ word: String) -> String {
+    fileprivate static func vowelBlind(_ word: String) -> String {
         String(
             word.replacing("yo", with: "e").map { letter in
                 switch letter {
