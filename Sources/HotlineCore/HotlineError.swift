@@ -137,3 +137,25 @@ extension HotlineError: CustomStringConvertible, LocalizedError {
         return "'\(shown)'\(more)"
     }
 }
+
+extension HotlineError {
+    /// Whether the input itself was refused (a field, a reference): sending it again as it is
+    /// will be refused again. Anything else may pass another time (busy, unavailable, a defect).
+    public var isRefusal: Bool {
+        switch self {
+        case .invalidField, .invalidFields, .invalidReference: true
+        default: false
+        }
+    }
+}
+
+extension HotlineError {
+    /// Whether the database could not be had at all just now (held by another writer past the
+    /// timeout, or not opened): every other call would fail alike until it can.
+    public var isBusyOrUnavailable: Bool {
+        switch self {
+        case .databaseBusy, .databaseUnavailable: true
+        default: false
+        }
+    }
+}

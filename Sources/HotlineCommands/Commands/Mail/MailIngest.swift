@@ -51,26 +51,51 @@ struct MailIngest: AsyncParsableCommand {
     /// Parses and stores one message; its exit code, the reason written on standard error.
     func ingest(_ bytes: Data, named name: String, _ context: CommandContext) -> Int32 {
         do {
-            let mail = try MailMessage(parsing: bytes)
-            let received = try context.hotline.receive(
-                mail.incoming(defaultCountry: context.hotline.rules.defaultCountry))
-            if acknowledge { self.acknowledge(received, mail: mail, context) }
-            if context.format == .json {
-                Console.print(try Render.json(received))
-            } else if maildir == nil {
-                Console.print(Self.line(received))
-            }
-            return Self.stored
+            return try stored(mail: MailMessage(parsing: bytes), named: name, context)
         } catch {
-            let code = Self.exitCode(for: error)
-            Console.printError(
-                "hotline: \(name) \(code == Self.refusedForGood ? "refused" : "not stored now"): \(Self.describe(error))"
-            )
-            return code
+            return refused(named: name, error)
         }
     }
 
-    /// Every new message of the Maildir, oldest name first; each moved to cur/ after its commit.
+    /// Stores one parsed message in a transaction of its own; its exit code.
+    func stored(mail: MailMessage, named name: String, _ context: CommandContext) -> Int32 {
+        do {
+            let received = try context.hotline.receive(
+                mail.incoming(defaultCountry: context.hotline.rules.defaultCountry))
+            return stored(received, mail: mail, context)
+        } catch {
+            return refused(named: name, error)
+        }
+    }
+
+    /// What follows a commit: the acknowledgement, the line said.
+    func stored(_ received: ReceivedMessage, mail: MailMessage, _ context: CommandContext) -> Int32 {
+        if acknowledge { self.acknowledge(received, mail: mail, context) }
+        if context.format == .json {
+            guard let json = try? Render.json(received) else { return Self.stored }  // stored all the same
+            Console.print(json)
+        } else if maildir == nil {
+            Console.print(Self.line(received))
+        }
+        return Self.stored
+    }
+
+    /// Says why a message was not stored; its exit code.
+    func refused(named name: String, _ error: any Error) -> Int32 {
+        let code = Self.exitCode(for: error)
+        Console.printError(
+            "hotline: \(name) \(code == Self.refusedForGood ? "refused" : "not stored now"): \(Self.describe(error))")
+        return code
+    }
+
+    /// Messages a Maildir run stores per transaction, and the most bytes of mail it holds
+    /// parsed at once: one commit (one fsync) for many messages, and a refused one left out
+    /// alone. A message is moved to cur/ only after its batch is committed.
+    static let batchCount = 50
+    static let batchBytes = 16 << 20
+
+    /// Every new message of the Maildir, oldest name first, in batches; each moved to cur/ after
+    /// its batch's commit.
     func ingest(maildir: String, _ context: CommandContext) throws -> Int32 {
         let fileManager = FileManager.default
         let new = URL(fileURLWithPath: maildir).appendingPathComponent("new")
@@ -85,17 +110,15 @@ struct MailIngest: AsyncParsableCommand {
         }
         var counts = (stored: 0, refused: 0, deferred: 0)
         var worst = Self.stored
-        for name in names {
-            let file = new.appendingPathComponent(name)
-            guard let bytes = fileManager.contents(atPath: file.path) else { continue }  // taken by another run
-            let code = ingest(bytes, named: name, context)
+        func done(_ name: String, _ code: Int32) {
             switch code {
             case Self.stored:
                 counts.stored += 1
                 // Committed: now it may leave new/. A crash before this line leaves it there, and the
                 // next run finds its Message-ID stored and moves it without a second copy.
                 let info = name.contains(":2,") ? "" : ":2,"
-                try? fileManager.moveItem(at: file, to: cur.appendingPathComponent(name + info))
+                try? fileManager.moveItem(
+                    at: new.appendingPathComponent(name), to: cur.appendingPathComponent(name + info))
             case Self.refusedForGood:
                 counts.refused += 1
                 worst = worst == Self.temporaryFailure ? worst : code
@@ -104,6 +127,44 @@ struct MailIngest: AsyncParsableCommand {
                 worst = Self.temporaryFailure
             }
         }
+        var batch: [(name: String, mail: MailMessage, incoming: IncomingMessage)] = []
+        var batchBytes = 0
+        func storeBatch() {
+            defer { (batch, batchBytes) = ([], 0) }
+            let results: [Result<ReceivedMessage, HotlineError>]
+            do {
+                results = try context.hotline.receive(batch: batch.map(\.incoming))
+            } catch let error as HotlineError where error.isBusyOrUnavailable {
+                // Each alone would wait as long again: they stay in new/ for the next run.
+                for item in batch { done(item.name, refused(named: item.name, error)) }
+                return
+            } catch {
+                // The batch failed as a whole for one message's sake (a defect): each alone,
+                // so that it cannot hold the others back.
+                for item in batch { done(item.name, stored(mail: item.mail, named: item.name, context)) }
+                return
+            }
+            for (item, result) in zip(batch, results) {
+                switch result {
+                case .success(let received): done(item.name, stored(received, mail: item.mail, context))
+                case .failure(let error): done(item.name, refused(named: item.name, error))
+                }
+            }
+        }
+        for name in names {
+            guard let bytes = fileManager.contents(atPath: new.appendingPathComponent(name).path) else {
+                continue  // taken by another run
+            }
+            do {
+                let mail = try MailMessage(parsing: bytes)
+                batch.append((name, mail, try mail.incoming(defaultCountry: context.hotline.rules.defaultCountry)))
+                batchBytes += bytes.count
+            } catch {
+                done(name, refused(named: name, error))
+            }
+            if batch.count >= Self.batchCount || batchBytes >= Self.batchBytes { storeBatch() }
+        }
+        if !batch.isEmpty { storeBatch() }
         Console.print(
             "\(counts.stored) stored, \(counts.refused) refused, \(counts.deferred) left for later (of \(names.count))."
         )
@@ -137,11 +198,7 @@ struct MailIngest: AsyncParsableCommand {
     /// 65 for a message that will never be taken as it is; 75 for everything else, so that the
     /// mail server keeps the message and tries again (a busy or missing database, a defect).
     static func exitCode(for error: any Error) -> Int32 {
-        switch error {
-        case HotlineError.invalidField, HotlineError.invalidFields, HotlineError.invalidReference:
-            return refusedForGood
-        default: return temporaryFailure
-        }
+        (error as? HotlineError)?.isRefusal == true ? refusedForGood : temporaryFailure
     }
 
     static func describe(_ error: any Error) -> String {

@@ -35,6 +35,34 @@ extension Hotline {
         try database.run(receiveWork(message))
     }
 
+    /// Stores several messages in one transaction, each in a savepoint of its own, and answers
+    /// for each in order: a message refused for what it holds (`invalidField` and the like) is
+    /// left out alone and the others are stored. One commit, so one fsync, for them all: a
+    /// Maildir run spent most of each message's 2 ms waiting for its own. Any other failure (a
+    /// busy or full database) throws and stores none of them; the caller may retry them alone.
+    public func receive(batch messages: [IncomingMessage]) throws -> [Result<ReceivedMessage, HotlineError>] {
+        let works = messages.map { message in Result { () throws(HotlineError) in try receiveWork(message) } }
+        return try database.write { db in
+            try works.map { work in
+                let body: @Sendable (Database) throws -> ReceivedMessage
+                switch work {
+                case .failure(let refused): return .failure(refused)
+                case .success(let work): body = work.body
+                }
+                do {
+                    var received: ReceivedMessage?
+                    try db.inSavepoint {
+                        received = try body(db)
+                        return .commit
+                    }
+                    return .success(received!)  // set by the committed savepoint above
+                } catch let error as HotlineError where error.isRefusal {
+                    return .failure(error)
+                }
+            }
+        }
+    }
+
     /// Whether the channel already delivered a message under this identity: the webhook
     /// skips downloading the photo of an update it has stored.
     public func hasReceived(channel: InboxChannel, externalId: String) async throws -> Bool {
@@ -47,7 +75,7 @@ extension Hotline {
         try await database.run(receiveWork(message))
     }
 
-    func receiveWork(_ message: IncomingMessage) throws -> DatabaseWork<ReceivedMessage> {
+    func receiveWork(_ message: IncomingMessage) throws(HotlineError) -> DatabaseWork<ReceivedMessage> {
         let valid = try ValidIncomingMessage(message)
         let at = now()
         let by = try OperatorName(Self.channelOperator)
