@@ -5,23 +5,26 @@ import GRDB
 extension HotlineDatabase {
     /// Runs `body` for each of `count` items on up to `workers` of the pool's reader
     /// connections at once, each worker in one read transaction with a state of its own
-    /// (`makeWorker`, made on its thread: a cache need not be shared), and returns the results
-    /// in item order. `progress` is told, on the calling thread, how many items are done.
+    /// (`makeWorker`, made on its thread: a cache need not be shared), and hands each result
+    /// to `consume` on the calling thread, in item order, as soon as it and those before it
+    /// are ready: the caller writes them meanwhile, and only the results not yet consumed are
+    /// held (an import of 10,000 records held 120,000 proposals, a third of its memory).
     ///
     /// Called inside `write`, the readers see the database as the transaction began: it holds
     /// the write lock, so nothing else commits meanwhile, and its own changes are not theirs to
     /// see. So only work that reads nothing the transaction writes belongs here (a list's import
     /// judges records against the cases, and writes records and proposals).
     ///
-    /// `nil`, and nothing run, when there are no separate readers (a one-connection queue, an
+    /// `false`, and nothing run, when there are no separate readers (a one-connection queue, an
     /// in-memory database), a session transaction is open (its changes are on its connection
-    /// only), or one worker would do: the caller runs the items itself.
+    /// only), or one worker would do: the caller runs the items itself. The first error, of a
+    /// worker or of `consume`, stops the workers and is thrown.
     func readConcurrently<Worker, Value: Sendable>(
         items count: Int, workers: Int, makeWorker: @escaping @Sendable () -> Worker,
-        progress: (_ done: Int) -> Void = { _ in },
-        _ body: @escaping @Sendable (inout Worker, _ item: Int, Database) throws -> Value
-    ) throws -> [Value]? {
-        guard let pool = writer as? DatabasePool, session?.database == nil, workers > 1, count > 1 else { return nil }
+        _ body: @escaping @Sendable (inout Worker, _ item: Int, Database) throws -> Value,
+        consume: (_ item: Int, Value) throws -> Void
+    ) throws -> Bool {
+        guard let pool = writer as? DatabasePool, session?.database == nil, workers > 1, count > 1 else { return false }
         let shared = ConcurrentItems<Value>(count: count)
         let finished = DispatchGroup()
         for _ in 0..<min(workers, count) {
@@ -41,26 +44,36 @@ extension HotlineDatabase {
                 }
             }
         }
-        while finished.wait(timeout: .now() + .milliseconds(200)) == .timedOut { progress(shared.done) }
-        return try shared.results()
+        do {
+            var next = 0
+            while next < count {
+                for value in try shared.take(from: next) {
+                    try consume(next, value)
+                    next += 1
+                }
+            }
+        } catch {
+            shared.fail(error)
+            finished.wait()
+            throw error
+        }
+        finished.wait()
+        return true
     }
 }
 
-/// The items of `readConcurrently`: the next one to take, the results, the first error (after
-/// which no worker takes another item).
+/// The items of `readConcurrently`: the next one to hand out, the results not yet taken, the
+/// first error (after which no worker takes another item).
 private final class ConcurrentItems<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var nextItem = 0
     private var values: [Value?]
     private var error: (any Error)?
-    private var finished = 0
-
-    var done: Int { lock.withLock { finished } }
 
     init(count: Int) { values = Array(repeating: nil, count: count) }
 
     func next() -> Int? {
-        lock.withLock {
+        condition.withLock {
             guard error == nil, nextItem < values.count else { return nil }
             defer { nextItem += 1 }
             return nextItem
@@ -68,20 +81,33 @@ private final class ConcurrentItems<Value: Sendable>: @unchecked Sendable {
     }
 
     func store(_ value: Value, at item: Int) {
-        lock.withLock {
+        condition.withLock {
             values[item] = value
-            finished += 1
+            condition.broadcast()
         }
     }
 
     func fail(_ error: any Error) {
-        lock.withLock { if self.error == nil { self.error = error } }
+        condition.withLock {
+            if self.error == nil { self.error = error }
+            condition.broadcast()
+        }
     }
 
-    func results() throws -> [Value] {
-        try lock.withLock {
+    /// The results from `item` on that are ready, in order, taken out (at least one: it waits
+    /// for `item`'s); the first error instead, once there is one.
+    func take(from item: Int) throws -> [Value] {
+        try condition.withLock {
+            while values[item] == nil && error == nil { condition.wait() }
             if let error { throw error }
-            return values.map { $0! }  // every item stored, or an error thrown above
+            var ready: [Value] = []
+            var index = item
+            while index < values.count, let value = values[index] {
+                ready.append(value)
+                values[index] = nil
+                index += 1
+            }
+            return ready
         }
     }
 }

@@ -152,10 +152,9 @@ extension Hotline {
                 }
             }
             let records = toJudge.map(\.record)
-            let judged = try judgedPairs(of: records, concurrently: shouldWrite, in: db) { done in
-                if shouldWrite { progress(done, records.count) }
-            }
-            for (item, pairs) in zip(toJudge, judged) {
+            try judgePairs(of: records, concurrently: shouldWrite, in: db) { index, pairs in
+                if shouldWrite, index % 100 == 0 { progress(index, records.count) }
+                let item = toJudge[index]
                 proposals += try storeProposals(pairs, recordId: item.recordId, at: at, write: item.write, in: db)
             }
             let report = RegistryImportReport(

@@ -16,14 +16,23 @@ extension Hotline {
         /// 10,000-row list kept ~90,000 case sides, 295 MB, before this).
         static let limit = 5_000
 
+        /// The limit of this cache: a share of `limit` when several judge at once, so that
+        /// together they hold what one would.
+        let limit: Int
+
+        init(share: Double = 1) {
+            limit = max(100, Int(Double(Self.limit) * share))
+            lookups = RegistryNameLookups(heldLimit: Int(Double(RegistryNameLookups.heldLimit) * share))
+        }
+
         func trim() {
-            if found.count > Self.limit { found.removeAll(keepingCapacity: true) }
-            if sides.count > Self.limit { sides.removeAll(keepingCapacity: true) }
-            if cases.count > Self.limit * 5 { cases.removeAll(keepingCapacity: true) }
+            if found.count > limit { found.removeAll(keepingCapacity: true) }
+            if sides.count > limit { sides.removeAll(keepingCapacity: true) }
+            if cases.count > limit * 5 { cases.removeAll(keepingCapacity: true) }
         }
 
         /// The name index's queries, each run once (nothing the import writes changes them).
-        let lookups = RegistryNameLookups()
+        let lookups: RegistryNameLookups
 
         /// The cases a name's search found, with the spelling that matched.
         var found: [String: [(caseId: Int64, name: String)]] = [:]
@@ -40,7 +49,7 @@ extension Hotline {
 
         func words(of folded: String) -> [NameSimilarity.Word] {
             if let known = words[folded] { return known }
-            if words.count > MatchCache.limit * 4 { words.removeAll(keepingCapacity: true) }
+            if words.count > limit * 4 { words.removeAll(keepingCapacity: true) }
             let split = NameSimilarity.words(folded)
             words[folded] = split
             return split
@@ -48,7 +57,7 @@ extension Hotline {
 
         func readings(of name: String) -> [[NameSimilarity.Word]] {
             if let known = readings[name] { return known }
-            if readings.count > MatchCache.limit * 4 { readings.removeAll(keepingCapacity: true) }
+            if readings.count > limit * 4 { readings.removeAll(keepingCapacity: true) }
             let folded = MatchSide.readings(of: name)
             readings[name] = folded
             return folded
@@ -162,26 +171,28 @@ extension Hotline {
         return pairs
     }
 
-    /// Each record's judged pairs, in order. `concurrently` (inside the import's write, which
-    /// holds the write lock, so the pool's readers see the cases as the writer does): on up to
-    /// as many of the pool's readers as there are processors, each with its own cache; matching
-    /// is nearly all of an import's time. Otherwise, or without a pool (a one-connection
-    /// process, a shell transaction), one after another on `db`.
-    func judgedPairs(
-        of records: [RegistryRecordRow], concurrently: Bool, in db: Database, progress: (_ done: Int) -> Void
-    ) throws -> [[JudgedPair]] {
+    /// Judges each record (`judgedPairs`) and hands its pairs to `consume`, in record order.
+    /// `concurrently` (inside the import's write, which holds the write lock, so the pool's
+    /// readers see the cases as the writer does): on up to as many of the pool's readers as
+    /// there are processors, each with its own cache (of a share of the memory), while
+    /// `consume` stores on the writer; matching is nearly all of an import's time. Otherwise,
+    /// or without a pool (a one-connection process, a shell transaction), one after another on `db`.
+    func judgePairs(
+        of records: [RegistryRecordRow], concurrently: Bool, in db: Database,
+        consume: (_ record: Int, [JudgedPair]) throws -> Void
+    ) throws {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
         if concurrently,
-            let judged = try database.readConcurrently(
-                items: records.count, workers: ProcessInfo.processInfo.activeProcessorCount,
-                makeWorker: { MatchCache() }, progress: progress,
-                { [self] cache, item, db in try judgedPairs(for: records[item], cache: cache, in: db) })
+            try database.readConcurrently(
+                items: records.count, workers: workers, makeWorker: { MatchCache(share: 1 / Double(workers)) },
+                { [self] cache, item, db in try judgedPairs(for: records[item], cache: cache, in: db) },
+                consume: consume)
         {
-            return judged
+            return
         }
         let cache = MatchCache()
-        return try records.enumerated().map { index, record in
-            if index % 100 == 0 { progress(index) }
-            return try judgedPairs(for: record, cache: cache, in: db)
+        for (index, record) in records.enumerated() {
+            try consume(index, try judgedPairs(for: record, cache: cache, in: db))
         }
     }
 

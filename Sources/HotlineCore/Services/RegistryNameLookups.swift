@@ -17,6 +17,11 @@ final class RegistryNameLookups {
     /// A prefix matching more words than this is left to FTS5.
     static let expansionLimit = 200
 
+    /// This one's limit: a share of `heldLimit` when several imports' workers each have one.
+    private let heldLimit: Int
+
+    init(heldLimit: Int = RegistryNameLookups.heldLimit) { self.heldLimit = heldLimit }
+
     private var found: [String: [Int64]] = [:]
     private var held = 0
     /// The index's `words` column vocabulary, sorted: read the first time a prefix is expanded.
@@ -29,7 +34,7 @@ final class RegistryNameLookups {
         let key = "\(limit) " + query
         if let known = found[key] { return known }
         let ids = try lookUp(query, limit: limit, in: db)
-        if held + ids.count > Self.heldLimit {
+        if held + ids.count > heldLimit {
             found.removeAll(keepingCapacity: true)
             held = 0
         }
