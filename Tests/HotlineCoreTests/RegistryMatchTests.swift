@@ -78,6 +78,32 @@ import Testing
         let singleMatches = try oneConnection.read { db in try Row.fetchAll(db, sql: sql).map(\.description) }
         #expect(pooledReport.proposals == singleReport.proposals && pooledReport.proposals > 20)
         #expect(pooledMatches == singleMatches)
+
+        // The same records judged on two readers at once and one after another, whatever the
+        // machine's processors (the import uses as many as it has).
+        let hotline = pooled.hotline()
+        let records = try pooled.database.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM registry_record ORDER BY id").map {
+                try db.registry.record(id: $0)!
+            }
+        }
+        func line(_ index: Int, _ pairs: [Hotline.JudgedPair]) -> String {
+            "\(index): "
+                + pairs.map { "\($0.caseId) \($0.score) \($0.why) \($0.evidence) \($0.conflict ?? "-")" }.joined(
+                    separator: "; ")
+        }
+        var concurrent: [String] = []
+        var oneByOne: [String] = []
+        let ran = try pooled.database.write { db in
+            try hotline.judgePairs(of: records, concurrently: true, workers: 2, in: db) {
+                concurrent.append(line($0, $1))
+            }
+        }
+        try pooled.database.read { db in
+            try hotline.judgePairs(of: records, concurrently: false, in: db) { oneByOne.append(line($0, $1)) }
+        }
+        #expect(ran)
+        #expect(concurrent.count == 60 && concurrent == oneByOne)
     }
 
     @Test func aBirthDateKnownOnBothSidesThatDisagreesRulesThePairOut() throws {

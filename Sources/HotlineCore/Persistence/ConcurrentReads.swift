@@ -3,8 +3,15 @@ import Foundation
 import GRDB
 
 extension HotlineDatabase {
-    /// Runs `body` for each of `count` items on up to `workers` of the pool's reader
-    /// connections at once, each worker in one read transaction with a state of its own
+    /// How many of the pool's readers one job may hold at once: all but two, so that other
+    /// readers (a server's GETs) still find one while a list is judged; 1 without a pool.
+    var spareReaders: Int {
+        guard let pool = writer as? DatabasePool else { return 1 }
+        return max(1, pool.configuration.maximumReaderCount - 2)
+    }
+
+    /// Runs `body` for each of `count` items on up to `workers` (at most `spareReaders`) of the
+    /// pool's reader connections at once, each worker in one read transaction with a state of its own
     /// (`makeWorker`, made on its thread: a cache need not be shared), and hands each result
     /// to `consume` on the calling thread, in item order, as soon as it and those before it
     /// are ready: the caller writes them meanwhile, and only the results not yet consumed are
@@ -24,10 +31,11 @@ extension HotlineDatabase {
         _ body: @escaping @Sendable (inout Worker, _ item: Int, Database) throws -> Value,
         consume: (_ item: Int, Value) throws -> Void
     ) throws -> Bool {
-        guard let pool = writer as? DatabasePool, session?.database == nil, workers > 1, count > 1 else { return false }
+        let workers = min(workers, spareReaders, count)
+        guard let pool = writer as? DatabasePool, session?.database == nil, workers > 1 else { return false }
         let shared = ConcurrentItems<Value>(count: count)
         let finished = DispatchGroup()
-        for _ in 0..<min(workers, count) {
+        for _ in 0..<workers {
             finished.enter()
             // Threads of their own, started at once: Dispatch's pool adds a second busy thread
             // only after half a second, and `concurrentPerform` runs work on the calling

@@ -82,8 +82,10 @@ extension Hotline {
         let queries = readings.map { NameSimilarity.words($0.joined(separator: " ")) }
         var scoreOf: [String: Double] = [:]
         var best: [Int64: (score: Double, name: String)] = [:]
+        // Cut into chunks in the plan's order, not a set's (random in each process): which
+        // spelling of a case wins a tie must not change from run to run.
         var seen: Set<Int64> = []
-        let ids = entryIds.filter { seen.insert($0).inserted }  // the plan's order: the same spelling wins ties each run
+        let ids = entryIds.filter { seen.insert($0).inserted }
         for start in stride(from: 0, to: ids.count, by: 500) {
             for entry in try db.registry.personEntries(ids: Array(ids[start..<min(start + 500, ids.count)])) {
                 let score: Double
@@ -173,27 +175,31 @@ extension Hotline {
 
     /// Judges each record (`judgedPairs`) and hands its pairs to `consume`, in record order.
     /// `concurrently` (inside the import's write, which holds the write lock, so the pool's
-    /// readers see the cases as the writer does): on up to as many of the pool's readers as
+    /// readers see the cases as the writer does): on as many of the pool's spare readers as
     /// there are processors, each with its own cache (of a share of the memory), while
     /// `consume` stores on the writer; matching is nearly all of an import's time. Otherwise,
     /// or without a pool (a one-connection process, a shell transaction), one after another on `db`.
+    /// Returns whether they were judged concurrently.
+    @discardableResult
     func judgePairs(
-        of records: [RegistryRecordRow], concurrently: Bool, in db: Database,
+        of records: [RegistryRecordRow], concurrently: Bool,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount, in db: Database,
         consume: (_ record: Int, [JudgedPair]) throws -> Void
-    ) throws {
-        let workers = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> Bool {
+        let workers = min(workers, database.spareReaders)
         if concurrently,
             try database.readConcurrently(
                 items: records.count, workers: workers, makeWorker: { MatchCache(share: 1 / Double(workers)) },
                 { [self] cache, item, db in try judgedPairs(for: records[item], cache: cache, in: db) },
                 consume: consume)
         {
-            return
+            return true
         }
         let cache = MatchCache()
         for (index, record) in records.enumerated() {
             try consume(index, try judgedPairs(for: record, cache: cache, in: db))
         }
+        return false
     }
 
     /// Stores the judged pairs of a record as proposals; returns how many are new. A pair

@@ -230,8 +230,8 @@ struct SearchEngine {
         // Namesakes share their folded spelling (a common name is most of the 500 entries), and
         // judging a spelling was most of a search's time: each is judged once.
         var judged: [String: NameSimilarity.Match?] = [:]
-        // In the plan's order, not a set's (random in each process): of a case's entries that
-        // score alike, the first is the one cited, the same one every time.
+        // Cut into chunks in the plan's order, not a set's (random in each process): of a case's
+        // entries that score alike, the first read is cited, and it must be the same every run.
         var seen: Set<Int64> = []
         let idList = entries.filter { seen.insert($0).inserted }
         for chunk in stride(from: 0, to: idList.count, by: 500).map({ Array(idList[$0..<min($0 + 500, idList.count)]) })
