@@ -17,6 +17,8 @@ struct NamePhrasesTests {
         #expect(NamePhrases.phrases(in: "Петров И. С.") == [])  // initials are no capitalised words
         #expect(NamePhrases.phrases(in: "СРОЧНО ИЩУ СЫНА") == [])  // capitals alone are shouting
         #expect(NamePhrases.phrases(in: "сын ИВАНОВ Пётр Сергеевич пропал") == ["ИВАНОВ Пётр Сергеевич"])
+        #expect(NamePhrases.phrases(in: "СРОЧНО Иванов Пётр Сергеевич") == ["Иванов Пётр Сергеевич"])
+        #expect(NamePhrases.phrases(in: "ФИО Иванов Пётр Сергеевич, 1998") == ["Иванов Пётр Сергеевич"])
     }
 
     @Test func aLongLetterGivesAtMostSixPhrases() {

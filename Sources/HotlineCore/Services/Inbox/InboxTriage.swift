@@ -310,7 +310,9 @@ extension Hotline {
         }
         var hits: [SearchHit] = []
         var seen: Set<Int64> = []
+        var read: Set<Int64> = []  // a case reached twice (up to 200 contact rows) is read once
         for candidate in found.sorted(by: { $0.score > $1.score }) where hits.count < maxLikelyCases {
+            guard read.insert(candidate.caseId).inserted else { continue }
             let record = try candidate.record(db)
             guard seen.insert(record.id!).inserted else { continue }
             hits.append(

@@ -8,14 +8,30 @@ enum NamePhrases {
     /// A run ends at a word that is not capitalised and at punctuation or a line break: a name
     /// is written without them, and "Ищу: Иванов Пётр" or "Здравствуйте.\nИванов Пётр" is a
     /// word and a name, not one three-word phrase that a search ranks below the name alone.
+    static func isMixedCase(_ word: Substring) -> Bool { word.dropFirst().contains(where: \.isLowercase) }
+
+    /// Of a longer run, the three words in a row with the most in mixed case, the first such:
+    /// "СРОЧНО Иванов Пётр Сергеевич" and "ФИО Иванов Пётр Сергеевич" are the name without the
+    /// shouted word, "ИВАНОВ Пётр Сергеевич" keeps its surname.
+    static func bestThree(of run: [Substring]) -> ArraySlice<Substring> {
+        guard run.count > 3 else { return run[...] }
+        let best = (0...(run.count - 3)).max { first, second in
+            let (a, b) = (
+                run[first..<first + 3].filter(isMixedCase).count, run[second..<second + 3].filter(isMixedCase).count
+            )
+            return a < b || (a == b && first > second)
+        }!  // a run of more than three words has a window
+        return run[best..<best + 3]
+    }
+
     static func phrases(in text: String) -> [String] {
         var phrases: [String] = []
         var run: [Substring] = []
         func flush() {
             // A surname in capitals is the official style ("ИВАНОВ Пётр"); a run of capitals
             // alone is shouting ("СРОЧНО ИЩУ СЫНА").
-            if run.count >= 2, run.contains(where: { $0.dropFirst().contains(where: \.isLowercase) }) {
-                let phrase = run.prefix(3).joined(separator: " ")
+            if run.count >= 2, run.contains(where: isMixedCase) {
+                let phrase = bestThree(of: run).joined(separator: " ")
                 if !phrases.contains(phrase) { phrases.append(phrase) }
             }
             run = []
