@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import HotlineCommands
+
 /// `hotline mail ingest`, run as a mail server runs it: the built binary, one message on stdin,
 /// messages made by Python's email package (Fixtures/Mail/make-corpus.py).
 struct MailIngestTests {
@@ -15,7 +17,9 @@ struct MailIngestTests {
     }
 
     /// Runs the built `hotline` with `arguments`, `input` on stdin.
-    static func hotline(_ arguments: [String], input: Data = Data()) throws -> Outcome {
+    static func hotline(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws
+        -> Outcome
+    {
         let process = Process()
         process.executableURL = BinaryTests.binary
         process.arguments = arguments
@@ -25,7 +29,9 @@ struct MailIngestTests {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        process.environment = ProcessInfo.processInfo.environment.merging(["HOTLINE_OPERATOR": "tester"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["HOTLINE_OPERATOR": "tester"].merging(environment) { $1 }
+        ) { $1 }
         try process.run()
         // Written from another thread: a 27 MB message does not fit the pipe while we wait.
         let writer = Thread {
@@ -239,5 +245,61 @@ struct MailIngestTests {
         #expect(new == ["1002.host"])
         #expect(Set(cur) == ["1000.host:2,", "1001.host:2,", "1003.host:2,"])
         #expect(try Self.count("inbox_message", db: cli.dbPath) == 3)
+    }
+
+    @Test func aDatabaseThatTurnsBusyLeavesTheRestOfTheMaildirInNewAfterOneWait() throws {
+        let cli = try CLI()
+        _ = try Self.hotline(["db", "version", "--db", cli.dbPath])  // created and migrated first
+        let maildir = cli.directory.appendingPathComponent("Maildir")
+        for folder in ["new", "cur", "tmp"] {
+            try FileManager.default.createDirectory(
+                at: maildir.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let template = String(
+            decoding: try Data(contentsOf: Self.corpus.appendingPathComponent("utf8-8bit.eml")), as: UTF8.self)
+        let total = MailIngest.batchCount * 40
+        for index in 0..<total {
+            let message = template.replacingOccurrences(of: "Message-ID: <", with: "Message-ID: <busy-\(index)-")
+            try Data(message.utf8).write(to: maildir.appendingPathComponent("new/\(10_000 + index).host"))
+        }
+        let process = Process()
+        process.executableURL = BinaryTests.binary
+        process.arguments = ["mail", "ingest", "--maildir", maildir.path, "--db", cli.dbPath]
+        process.environment = ProcessInfo.processInfo.environment.merging(["HOTLINE_BUSY_TIMEOUT_SECONDS": "0.3"]) {
+            $1
+        }
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Once the first batch is in cur/, another writer takes the database for the rest of the run.
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        let holder = try DatabaseQueue(path: cli.dbPath, configuration: configuration)
+        let cur = maildir.appendingPathComponent("cur").path
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, try FileManager.default.contentsOfDirectory(atPath: cur).count < MailIngest.batchCount
+        {
+            usleep(1_000)
+        }
+        let (out, err) = try holder.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let err = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (out, err)
+        }
+        let stored = try Self.count("inbox_message", db: cli.dbPath)
+        let left = try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path).count
+        #expect(process.terminationStatus == 75, "\(err)")
+        #expect(stored >= MailIngest.batchCount && stored < total, "the run finished before the lock: make it longer")
+        #expect(stored + left == total)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cur).count == stored)
+        // One wait, one line for them all: the rest of the Maildir was not tried batch by batch.
+        #expect(err.contains("hotline: \(left) messages left in new/ for the next run"), "\(err)")
+        #expect(err.split(separator: "\n").count == 1, "\(err)")
+        #expect(out.contains("\(stored) stored, 0 refused, \(left) left for later (of \(total))"), "\(out)")
     }
 }

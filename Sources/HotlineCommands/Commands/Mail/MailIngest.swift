@@ -129,14 +129,17 @@ struct MailIngest: AsyncParsableCommand {
         }
         var batch: [(name: String, mail: MailMessage, incoming: IncomingMessage)] = []
         var batchBytes = 0
+        var unavailable: HotlineError?
         func storeBatch() {
             defer { (batch, batchBytes) = ([], 0) }
             let results: [Result<ReceivedMessage, HotlineError>]
             do {
                 results = try context.hotline.receive(batch: batch.map(\.incoming))
             } catch let error as HotlineError where error.isBusyOrUnavailable {
-                // Each alone would wait as long again: they stay in new/ for the next run.
-                for item in batch { done(item.name, refused(named: item.name, error)) }
+                // Each alone, or the next batch, would wait as long again: this batch and the
+                // rest stay in new/ for the next run.
+                unavailable = error
+                for item in batch { done(item.name, Self.temporaryFailure) }
                 return
             } catch {
                 // The batch failed as a whole for one message's sake (a defect): each alone,
@@ -151,7 +154,11 @@ struct MailIngest: AsyncParsableCommand {
                 }
             }
         }
-        for name in names {
+        for (position, name) in names.enumerated() {
+            if unavailable != nil {
+                for _ in position..<names.count { done("", Self.temporaryFailure) }
+                break
+            }
             guard let bytes = fileManager.contents(atPath: new.appendingPathComponent(name).path) else {
                 continue  // taken by another run
             }
@@ -165,6 +172,10 @@ struct MailIngest: AsyncParsableCommand {
             if batch.count >= Self.batchCount || batchBytes >= Self.batchBytes { storeBatch() }
         }
         if !batch.isEmpty { storeBatch() }
+        if let unavailable {
+            Console.printError(
+                "hotline: \(counts.deferred) messages left in new/ for the next run: \(Self.describe(unavailable))")
+        }
         Console.print(
             "\(counts.stored) stored, \(counts.refused) refused, \(counts.deferred) left for later (of \(names.count))."
         )
