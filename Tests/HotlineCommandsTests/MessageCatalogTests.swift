@@ -35,7 +35,6 @@ import Testing
         }
     }
 
-    /// The scanner finds keys as `Message` makes them, or the test above would pass on nothing.
     /// Joined messages number their placeholders on: the right one's `{1}` follows the left's.
     @Test func joiningRenumbersTheRightHandPlaceholders() {
         let left: Message = "case \("1234-5678") is \("deceased")"
@@ -48,6 +47,7 @@ import Testing
         #expect((("a" as Message) + right).key == "a for {1} ({not a placeholder} {12x} {{2}})")
     }
 
+    /// The scanner finds keys as `Message` makes them, or the wording tests would pass on nothing.
     @Test func scannerMakesTheKeysMessageMakes() {
         let source = #"""
             throw .invalidField(field: f, value: v, problem: "it is \(n) bytes long", accepted: accepted)
