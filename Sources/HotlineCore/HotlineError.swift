@@ -147,9 +147,7 @@ extension HotlineError {
         default: false
         }
     }
-}
 
-extension HotlineError {
     /// Whether the database could not be had at all just now (held by another writer past the
     /// timeout, or not opened): every other call would fail alike until it can.
     public var isBusyOrUnavailable: Bool {

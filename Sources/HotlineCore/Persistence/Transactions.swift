@@ -7,14 +7,7 @@ extension HotlineDatabase {
     /// instead, so a failing command undoes only itself.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         try mappingErrors {
-            if let db = session?.database {
-                var result: T?
-                try db.inSavepoint {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!  // set by the committed savepoint above
-            }
+            if let db = session?.database { return try db.inSavepoint(returning: body) }
             return try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
@@ -218,5 +211,19 @@ extension HotlineDatabase {
         } catch is CancellationError {
             throw HotlineError.interrupted
         }
+    }
+}
+
+extension Database {
+    /// Runs `body` in a savepoint and returns its result: when it throws, only what it did is
+    /// undone and the enclosing transaction goes on (a shell command inside `begin`, one
+    /// message of a Maildir batch).
+    func inSavepoint<T>(returning body: (Database) throws -> T) throws -> T {
+        var result: T?
+        try inSavepoint {
+            result = try body(self)
+            return .commit
+        }
+        return result!  // set by the committed savepoint above
     }
 }

@@ -156,7 +156,7 @@ struct MailIngest: AsyncParsableCommand {
         }
         for (position, name) in names.enumerated() {
             if unavailable != nil {
-                for _ in position..<names.count { done("", Self.temporaryFailure) }
+                counts.deferred += names.count - position  // not read: they stay in new/ as they are
                 break
             }
             guard let bytes = fileManager.contents(atPath: new.appendingPathComponent(name).path) else {

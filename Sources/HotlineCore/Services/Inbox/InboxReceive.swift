@@ -44,20 +44,14 @@ extension Hotline {
         let works = messages.map { message in Result { () throws(HotlineError) in try receiveWork(message) } }
         return try database.write { db in
             try works.map { work in
-                let body: @Sendable (Database) throws -> ReceivedMessage
                 switch work {
                 case .failure(let refused): return .failure(refused)
-                case .success(let work): body = work.body
-                }
-                do {
-                    var received: ReceivedMessage?
-                    try db.inSavepoint {
-                        received = try body(db)
-                        return .commit
+                case .success(let work):
+                    do {
+                        return .success(try db.inSavepoint(returning: work.body))
+                    } catch let error as HotlineError where error.isRefusal {
+                        return .failure(error)
                     }
-                    return .success(received!)  // set by the committed savepoint above
-                } catch let error as HotlineError where error.isRefusal {
-                    return .failure(error)
                 }
             }
         }
