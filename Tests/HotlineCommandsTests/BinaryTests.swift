@@ -14,8 +14,7 @@ struct BinaryTests {
     }
 
     @Test func demoRunsTheThreeJobsOnAFreshDatabase() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "hotline-bin-\(UUID().uuidString)")
+        let directory = TestFiles.directory("bin")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let db = directory.appendingPathComponent("demo.sqlite").path
         let process = Process()
@@ -36,8 +35,7 @@ struct BinaryTests {
     @Test func errorsGoToStandardErrorWithANonZeroExit() throws {
         let process = Process()
         process.executableURL = Self.binary
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "hotline-bin-\(UUID().uuidString)")
+        let directory = TestFiles.directory("bin")
         process.arguments = [
             "case", "show", "0000-0001", "--db", directory.appendingPathComponent("x.sqlite").path,
         ]

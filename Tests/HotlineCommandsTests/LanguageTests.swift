@@ -158,8 +158,7 @@ import Testing
 
     /// The real binary with only a locale set, as an operator's terminal would be.
     @Test func theBinaryFollowsTheLocale() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "hotline-lang-\(UUID().uuidString)")
+        let directory = TestFiles.directory("lang")
         let process = Process()
         process.executableURL = BinaryTests.binary
         process.arguments = ["case", "show", "1234-5678", "--db", directory.appendingPathComponent("x.sqlite").path]

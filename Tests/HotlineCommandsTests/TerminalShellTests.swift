@@ -18,7 +18,7 @@ final class Terminal {
     var home: String { directory.appendingPathComponent("home").path }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("hotline-tty-\(UUID().uuidString)")
+        directory = TestFiles.directory("tty")
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     }
 

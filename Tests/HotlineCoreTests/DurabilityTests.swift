@@ -11,6 +11,7 @@ struct DurabilityTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "hotline-sync-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         let database = try HotlineDatabase.open(
             path: directory.appendingPathComponent("h.sqlite").path, oneShot: oneShot)
         // 2 is FULL; GRDB's WAL set-up leaves NORMAL (1), which a power cut can undo.
