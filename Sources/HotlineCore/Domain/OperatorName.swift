@@ -32,7 +32,7 @@ public struct OperatorName: Hashable, Sendable, CustomStringConvertible {
         }
         for scalar in text.unicodeScalars {
             let properties = scalar.properties
-            let code = "U+" + String(scalar.value, radix: 16, uppercase: true)
+            var code: String { "U+" + String(scalar.value, radix: 16, uppercase: true) }  // for an error only
             if properties.isBidiControl {
                 throw invalid("it contains the direction control \(code), which reorders what is shown")
             }

@@ -38,10 +38,12 @@ public struct TextRule: Sendable {
 
     /// Returns the text unchanged if it obeys the rule; throws naming the field otherwise.
     public func validate(_ text: String) throws(HotlineError) -> String {
-        let accepted: Message =
+        // Computed: made only for an error (every field of every request passes through here).
+        var accepted: Message {
             "up to \(maxLength) characters (\(maxBytes) bytes in UTF-8) of text"
-            + (allowsNewlines ? ", line breaks allowed" : " on one line")
-            + ", at most \(Self.maxMarksPerCharacter) combining marks on a character, no control characters"
+                + (allowsNewlines ? ", line breaks allowed" : " on one line")
+                + ", at most \(Self.maxMarksPerCharacter) combining marks on a character, no control characters"
+        }
         // Bytes first: counting characters in 8 MB of combining marks takes long.
         let bytes = text.utf8.count
         guard bytes <= maxBytes else {

@@ -20,12 +20,14 @@ struct SQLiteStatusRequestStore {
 
     /// The request waiting on this case, if any (at most one, by a unique index).
     func waiting(caseId: Int64) throws -> StatusRequestRow? {
+        // Cached: every case shown (a server's GET of a case) asks, and preparing the statement
+        // anew was a tenth of that request's CPU.
         let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT id, case_id, status, note, source, as_of, requested_at, requested_by FROM status_request
-                WHERE case_id = ? AND state = 'waiting'
-                """, arguments: [caseId])
+            db.cachedStatement(
+                sql: """
+                    SELECT id, case_id, status, note, source, as_of, requested_at, requested_by FROM status_request
+                    WHERE case_id = ? AND state = 'waiting'
+                    """), arguments: [caseId])
         return try row.map { row in
             StatusRequestRow(
                 id: row[0], caseId: row[1], status: row[2], note: row[3], source: row[4], asOf: row[5],
