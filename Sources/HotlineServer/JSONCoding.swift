@@ -5,7 +5,7 @@ import Hummingbird
 /// Bodies in and out: the core's JSON contract (HotlineJSON) for answers, a bounded and typed
 /// read for requests.
 enum JSONCoding {
-    static let encoder = HotlineJSON.makeEncoder()
+    static let encoder = HotlineJSON.makeEncoder(pretty: false)
     static let decoder = JSONDecoder()
 
     /// The largest request body a route reads (a 413 past it): an inquiry with a long note is a

@@ -33,6 +33,17 @@ struct DatabaseTimeTests {
         }
     }
 
+    /// The JSON contract's times, written by hand, are `.iso8601`'s, byte for byte.
+    @Test func jsonTimesAreFoundationsISO8601() throws {
+        let foundation = JSONEncoder()
+        foundation.dateEncodingStrategy = .iso8601
+        let ours = HotlineJSON.makeEncoder(pretty: false)
+        let far = [-62_135_596_800.5, 253_402_300_800.0, 1e12].map(Date.init(timeIntervalSince1970:))
+        for date in Self.instants + far {
+            #expect(try ours.encode([date]) == foundation.encode([date]), "\(date.timeIntervalSince1970)")
+        }
+    }
+
     @Test func readsTheSameDateAsGRDB() {
         for date in Self.instants {
             let stored = date.databaseValue
