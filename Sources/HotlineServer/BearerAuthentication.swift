@@ -14,19 +14,23 @@ struct BearerAuthentication: RouterMiddleware {
             throw HotlineError.notSignedIn("send `Authorization: Bearer TOKEN` (POST /v1/sessions gives one)")
         }
         let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-        let principal = try await hotline.authenticate(token: token)
-        var context = context
-        context.operatorName = principal.name
-        context.token = token
-        context.signedInAs.value = principal.name.name
-        // The service refuses an intake key everything but filing an inquiry; refusing it here
-        // too answers 403 before a body is read, whatever the body (the service's check stays
-        // the one that counts, as for the CLI).
-        if principal.apiKeyRole == .intake, !(request.method == .post && request.uri.path == "/v1/inquiries") {
-            throw HotlineError.refused(
-                operator: principal.name.name, reason: "is an intake key and can only file inquiries",
-                remedy: "sign in as an operator for anything else")
+        // A GET writes nothing: the service may let it in on a token it checked lately and check
+        // the token inside the request's own reads instead of in a read before them.
+        let readOnly = request.method == .get || request.method == .head
+        return try await hotline.authenticated(token: token, readOnly: readOnly) { principal in
+            var context = context
+            context.operatorName = principal.name
+            context.token = token
+            context.signedInAs.value = principal.name.name
+            // The service refuses an intake key everything but filing an inquiry; refusing it
+            // here too answers 403 before a body is read, whatever the body (the service's check
+            // stays the one that counts, as for the CLI).
+            if principal.apiKeyRole == .intake, !(request.method == .post && request.uri.path == "/v1/inquiries") {
+                throw HotlineError.refused(
+                    operator: principal.name.name, reason: "is an intake key and can only file inquiries",
+                    remedy: "sign in as an operator for anything else")
+            }
+            return try await next(request, context)
         }
-        return try await next(request, context)
     }
 }

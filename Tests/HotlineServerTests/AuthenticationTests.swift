@@ -77,15 +77,25 @@ import Testing
             #expect(try await client.send(.delete, "/v1/sessions/current", token: first).status == 204)
             #expect(try await client.send(.get, "/v1/cases", token: first).status == 401)
 
-            // Revoked by an admin from the CLI.
+            // Revoked by an admin from the CLI, after the server has seen the token work (a GET
+            // is then let in without a read of its own: the check inside its reads must stop
+            // it, and a GET refused for its parameters before any read is checked before it
+            // answers). Making the check inside the reads pass everything fails this test.
             let second = try await client.signIn("oleg")
+            #expect(try await client.send(.get, "/v1/cases", token: second).status == 200)
             #expect(try fixture.hotline.revokeSessions(of: "oleg", by: anna) == 1)
             #expect(try await client.send(.get, "/v1/cases", token: second).status == 401)
+            #expect(try await client.send(.get, "/v1/regions", token: second).status == 401)
+            #expect(try await client.send(.get, "/v1/cases?limit=0", token: second).status == 401)
+            #expect(try await client.send(.get, "/v1/duplicates", token: second).status == 401)
 
             // The operator disabled: their live token stops at once.
             let third = try await client.signIn("oleg")
+            #expect(try await client.send(.get, "/v1/cases", token: third).status == 200)
+            #expect(try await client.send(.get, "/v1/regions", token: third).status == 200)
             _ = try fixture.hotline.disableOperator("oleg", by: anna)
             #expect(try await client.send(.get, "/v1/cases", token: third).status == 401)
+            #expect(try await client.send(.get, "/v1/regions", token: third).status == 401)
             _ = try fixture.hotline.enableOperator("oleg", by: anna)
             #expect(try await client.send(.get, "/v1/cases", token: third).status == 200)
 

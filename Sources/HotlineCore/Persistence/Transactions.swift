@@ -192,14 +192,21 @@ extension HotlineDatabase {
                 accepted: "commit or rollback first, or call the synchronous method")
         }
         let body = work.body
+        // A read-only request let in on a token checked lately: its token is checked again in
+        // this transaction, before the work (see `Hotline.authenticated`).
+        let bearer = BearerCheck.current
         do {
             switch work.access {
             case .read:
-                return try await writer.read(body)
+                return try await writer.read { db in
+                    try bearer?.verify(in: db)
+                    return try body(db)
+                }
             case .write:
                 return try await writer.writeWithoutTransaction { db in
                     var result: Value?
                     try db.inTransaction(.immediate) {
+                        try bearer?.verify(in: db)
                         result = try body(db)
                         return .commit
                     }

@@ -79,7 +79,7 @@ extension Hotline {
 
     /// The principal an API key stands for; `notSignedIn` for a key that is unknown or revoked.
     /// The key's use is recorded (its first use, and its last at most once a minute).
-    func authenticate(apiKey: String) async throws -> Principal {
+    func authenticate(apiKey: String) async throws -> KnownToken {
         guard apiKey.utf8.count == Self.apiKeyPrefix.utf8.count + 43 else {
             throw HotlineError.notSignedIn("the API key is not one this server issued")
         }
@@ -93,7 +93,9 @@ extension Hotline {
         }
         // A stored name and role passed the checks (and the table's CHECK) when the key was made.
         let name = try APIKeyName(live.name)
-        return Principal(name: name.principal, apiKeyRole: try APIKeyRole(parsing: live.role))
+        return KnownToken(
+            principal: Principal(name: name.principal, apiKeyRole: try APIKeyRole(parsing: live.role)),
+            storedName: live.name, isAPIKey: true, checkedAt: at)
     }
 
     // MARK: - Roles of keys

@@ -8,6 +8,8 @@ public struct Hotline: Sendable {
     public let rules: HotlineRules
     /// The clock, injectable so tests can pin times.
     let now: @Sendable () -> Date
+    /// Bearer tokens that passed a full check lately (`authenticated(token:readOnly:)`).
+    let recentTokens = RecentTokens()
 
     init(database: HotlineDatabase, rules: HotlineRules, now: @escaping @Sendable () -> Date = Date.init) {
         self.database = database

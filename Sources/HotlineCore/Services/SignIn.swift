@@ -208,12 +208,16 @@ extension Hotline {
     /// Who a bearer token stands for: an operator, for a session token (`notSignedIn` when it
     /// is unknown, expired, revoked, or an operator's who has been disabled since), or a key's
     /// principal, for an API key (`notSignedIn` when it is unknown or revoked).
+    /// A token that passes is remembered for `authenticated(token:readOnly:)`.
     public func authenticate(token: String) async throws -> Principal {
-        if token.hasPrefix(Self.apiKeyPrefix) { return try await authenticate(apiKey: token) }
-        return Principal(name: try await authenticate(sessionToken: token), apiKeyRole: nil)
+        let known =
+            token.hasPrefix(Self.apiKeyPrefix)
+            ? try await authenticate(apiKey: token) : try await authenticate(sessionToken: token)
+        recentTokens.remember(digest: SHA256.hex(of: Array(token.utf8)), known)
+        return known.principal
     }
 
-    private func authenticate(sessionToken token: String) async throws -> OperatorName {
+    private func authenticate(sessionToken token: String) async throws -> KnownToken {
         guard token.utf8.count == 43 else { throw HotlineError.notSignedIn("the token is not one this server issued") }
         let digest = SHA256.hex(of: Array(token.utf8))
         let at = now()
@@ -221,7 +225,9 @@ extension Hotline {
             let stored = try await database.run(
                 .reading { db in try db.signIns.liveSessionOperator(tokenSHA256: digest, now: at) })
         else { throw HotlineError.notSignedIn("the token is unknown, expired or revoked; sign in again") }
-        return try OperatorName(stored)
+        return KnownToken(
+            principal: Principal(name: try OperatorName(stored), apiKeyRole: nil), storedName: stored, isAPIKey: false,
+            checkedAt: at)
     }
 
     /// Revokes one token (`DELETE /v1/sessions/current`). An API key is no session: an admin
