@@ -1,4 +1,5 @@
 import Foundation
+import HotlineTesting
 import Testing
 
 /// The built `hotline` binary, run as an operator would run it.

@@ -1,5 +1,6 @@
 import Foundation
 import HotlineCore
+import HotlineTesting
 import Testing
 
 @testable import HotlineCommands

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HotlineCore
+import HotlineTesting
 import Testing
 
 /// A `hotline shell` on a real terminal: tmux runs the built binary in a pane, keys are typed

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HotlineCore
 import HotlineServer
+import HotlineTesting
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -99,21 +100,4 @@ extension TestClientProtocol {
 /// An inquiry body for a new case; tests change what they look at.
 func inquiryJSON(person: String = "Иванов Пётр Сергеевич", extra: String = #", "newCase": true"#) -> String {
     #"{"person": "\#(person)", "region": "RU-KRS", "born": "1998", "inquirer": "Иванова Мария", "relationship": "mother", "channel": "phone", "contacts": ["phone:8 916 123-45-67"]\#(extra)}"#
-}
-
-/// Every test's files under one directory per test process, removed when the process exits: a
-/// run of the suite used to leave about 3,500 directories in /tmp (2.1 GB after a day's runs).
-/// (Not a deinit: Swift may end an object's life after its last use, before the test is done.)
-enum TestFiles {
-    static let root: URL = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hotline-tests-\(getpid())")
-        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(at: TestFiles.root) }
-        return root
-    }()
-
-    /// A new directory's address under `root` (not yet made).
-    static func directory(_ prefix: String) -> URL {
-        root.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-    }
 }
