@@ -26,28 +26,10 @@ public enum HotlineJSON {
             days -= 1
             seconds += 86_400
         }
-        let (year, month, day) = CivilCalendar.civil(fromDays: days)
-        guard (1...9999).contains(year) else { return date.ISO8601Format() }
-        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 20)
-        func put(_ value: Int, at offset: Int, digits: Int) {
-            var value = value
-            for position in stride(from: offset + digits - 1, through: offset, by: -1) {
-                bytes[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            }
+        guard var bytes = CivilCalendar.timestamp(days: days, seconds: seconds, separator: "T") else {
+            return date.ISO8601Format()
         }
-        put(year, at: 0, digits: 4)
-        bytes[4] = UInt8(ascii: "-")
-        put(month, at: 5, digits: 2)
-        bytes[7] = UInt8(ascii: "-")
-        put(day, at: 8, digits: 2)
-        bytes[10] = UInt8(ascii: "T")
-        put(seconds / 3600, at: 11, digits: 2)
-        bytes[13] = UInt8(ascii: ":")
-        put(seconds / 60 % 60, at: 14, digits: 2)
-        bytes[16] = UInt8(ascii: ":")
-        put(seconds % 60, at: 17, digits: 2)
-        bytes[19] = UInt8(ascii: "Z")
+        bytes.append(UInt8(ascii: "Z"))
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -24,4 +24,36 @@ public enum CivilCalendar {
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
+
+    /// `yyyy-MM-dd`, `separator`, `HH:mm:ss` as UTF-8: the day `days` after 1970-01-01 and
+    /// `seconds` into it (0..<86,400). `nil` outside years 1 to 9999, which need other widths.
+    /// The stored times and the JSON times both start so.
+    static func timestamp(days: Int, seconds: Int, separator: Character) -> [UInt8]? {
+        let (year, month, day) = civil(fromDays: days)
+        guard (1...9999).contains(year) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendDigits(year, 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, 2, to: &bytes)
+        bytes.append(separator.asciiValue!)
+        appendDigits(seconds / 3600, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(seconds / 60 % 60, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(seconds % 60, 2, to: &bytes)
+        return bytes
+    }
+
+    /// `value`'s last `count` decimal digits, zero-padded.
+    static func appendDigits(_ value: Int, _ count: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
 }

@@ -14,29 +14,11 @@ enum DatabaseTime {
             days -= 1
             rest += 86_400_000
         }
-        let (year, month, day) = CivilCalendar.civil(fromDays: days)
-        guard (1...9999).contains(year) else { return String.fromDatabaseValue(date.databaseValue)! }
-        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 23)
-        func put(_ value: Int, at offset: Int, digits: Int) {
-            var value = value
-            for position in stride(from: offset + digits - 1, through: offset, by: -1) {
-                bytes[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            }
+        guard var bytes = CivilCalendar.timestamp(days: days, seconds: rest / 1000, separator: " ") else {
+            return String.fromDatabaseValue(date.databaseValue)!
         }
-        put(year, at: 0, digits: 4)
-        bytes[4] = UInt8(ascii: "-")
-        put(month, at: 5, digits: 2)
-        bytes[7] = UInt8(ascii: "-")
-        put(day, at: 8, digits: 2)
-        bytes[10] = UInt8(ascii: " ")
-        put(rest / 3_600_000, at: 11, digits: 2)
-        bytes[13] = UInt8(ascii: ":")
-        put(rest / 60_000 % 60, at: 14, digits: 2)
-        bytes[16] = UInt8(ascii: ":")
-        put(rest / 1000 % 60, at: 17, digits: 2)
-        bytes[19] = UInt8(ascii: ".")
-        put(rest % 1000, at: 20, digits: 3)
+        bytes.append(UInt8(ascii: "."))
+        CivilCalendar.appendDigits(rest % 1000, 3, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
