@@ -85,36 +85,6 @@ struct GroupCommitTests {
         #expect(commits <= 4, "40 writes took \(commits) commits")
     }
 
-    /// A stream of asynchronous writes arriving on their own (one a millisecond for 2.5 s, each
-    /// holding the writer 2 ms, as a server's clients do) does not keep a synchronous write (a
-    /// case edit, a list import) from the writer until the stream ends: it waits for one batch.
-    /// Draining every batch in one access of the writer held it for the whole stream.
-    @Test func aSynchronousWriteIsNotStarvedByAStreamOfAsynchronousOnes() async throws {
-        let scratch = try Scratch()
-        let end = Date().addingTimeInterval(2.5)
-        async let stream: Void = withTaskGroup(of: Void.self) { group in
-            while Date() < end {
-                group.addTask {
-                    _ = try? await scratch.database.run(
-                        .writing { db in
-                            Thread.sleep(forTimeInterval: 0.002)
-                            try db.execute(sql: "INSERT INTO scratch (n) VALUES (-1)")
-                        })
-                }
-                try? await Task.sleep(for: .milliseconds(1))
-            }
-        }
-        try await Task.sleep(for: .milliseconds(300))  // the stream is flowing
-        let asked = Date()
-        let done = try await Task.detached {
-            try scratch.database.write { db in try db.execute(sql: "INSERT INTO scratch (n) VALUES (1)") }
-            return Date()
-        }.value
-        await stream
-        #expect(done.timeIntervalSince(asked) < 1.0, "the synchronous write waited for the stream to end")
-        #expect(try scratch.stored().filter { $0 == 1 } == [1])
-    }
-
     /// A batch whose commit fails answers every write in it with the failure: none is told it
     /// was stored. Here the batch's BEGIN IMMEDIATE meets another connection's write lock.
     @Test func aBatchThatCannotCommitAnswersEveryWriteWithTheError() async throws {

@@ -62,19 +62,20 @@ final class GroupCommit: Sendable {
                 queue.draining = true
                 return true
             }
-            if starts { drainNext(on: writer) }
+            if starts { writer.asyncWriteWithoutTransaction { db in self.drain(db) } }
         }
     }
 
-    /// Commits the writes waiting now, in one access to the writer's queue. Those that arrive
-    /// meanwhile go in the next access, behind any synchronous write already waiting for the
-    /// writer (a case edit, a list import), which a loop here would starve under steady load.
-    private func drainNext(on writer: any DatabaseWriter) {
-        writer.asyncWriteWithoutTransaction { db in
-            let batch = self.queue.withLock { queue in
-                defer { queue.jobs = [] }
-                return queue.jobs
+    /// Commits batches until no write is waiting, on the writer's own queue.
+    private func drain(_ db: Database) {
+        while true {
+            let batch = queue.withLock { queue in
+                let batch = queue.jobs
+                queue.jobs = []
+                if batch.isEmpty { queue.draining = false }
+                return batch
             }
+            if batch.isEmpty { return }
             do {
                 try db.inTransaction(.immediate) {
                     for job in batch { job.run(db) }
@@ -84,17 +85,12 @@ final class GroupCommit: Sendable {
             } catch {
                 for job in batch { job.finish(error) }
             }
-            let more = self.queue.withLock { queue in
-                if queue.jobs.isEmpty { queue.draining = false }
-                return queue.draining
-            }
-            if more { self.drainNext(on: writer) }
         }
     }
 }
 
 /// One write's result between its run and its batch's commit. Unchecked: `result` is set and
-/// read on the writer's queue, one after the other (`drainNext`), never at once; `cancelled` is atomic.
+/// read on the writer's queue, one after the other (`drain`), never at once; `cancelled` is atomic.
 private final class Outcome<Value: Sendable>: @unchecked Sendable {
     var result: Result<Value, any Error>?
     let cancelled = Atomic(false)
