@@ -15,6 +15,8 @@ struct HotlineDatabase: Sendable {
     /// The shell's open `begin … commit` transaction: only on a session's copy (`makeSession()`),
     /// so no other caller of the same file can join it.
     let session: SessionTransaction?
+    /// Where asynchronous writes wait to commit together (`run(_:) async`).
+    let groupCommit = GroupCommit()
 
     /// Opens (creating if needed, with mode 0600 in a 0700 directory) the database at `path`
     /// and applies any pending migrations. A file that is not hotline's (another program's

@@ -203,14 +203,9 @@ extension HotlineDatabase {
                     return try body(db)
                 }
             case .write:
-                return try await writer.writeWithoutTransaction { db in
-                    var result: Value?
-                    try db.inTransaction(.immediate) {
-                        try bearer?.verify(in: db)
-                        result = try body(db)
-                        return .commit
-                    }
-                    return result!  // set by the committed transaction above
+                return try await groupCommit.write(on: writer) { db in
+                    try bearer?.verify(in: db)
+                    return try body(db)
                 }
             }
         } catch let error as DatabaseError {
