@@ -75,14 +75,20 @@ enum HTTPBenchmark {
         let scripts = NSTemporaryDirectory() + "hotline-bench-http-\(getpid())"
         try FileManager.default.createDirectory(atPath: scripts, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scripts) }
-        let operations: [(name: String, script: String, inProcess: Double, rate: Double?, p99: Double)] = [
-            ("GET /v1/cases/{ref}", WrkScripts.caseDetail(token: token, refs: refs), inProcess.detail, 2_000, 10),
-            ("POST /v1/inquiries (durable)", WrkScripts.inquiry(token: token), inProcess.intake, 300, 50),
-            (
-                "GET /v1/cases?region=\(region)&limit=50", WrkScripts.regionPage(token: token, region: region),
-                inProcess.page, nil, 20
-            ),
-        ]
+        // `rate`: the issue's throughput target; `paced`: the rate the latency target is judged at
+        // (the page has no throughput target: half the single case's).
+        let operations: [(name: String, script: String, inProcess: Double, rate: Double?, paced: Double, p99: Double)] =
+            [
+                (
+                    "GET /v1/cases/{ref}", WrkScripts.caseDetail(token: token, refs: refs), inProcess.detail, 2_000,
+                    2_000, 10
+                ),
+                ("POST /v1/inquiries (durable)", WrkScripts.inquiry(token: token), inProcess.intake, 300, 300, 50),
+                (
+                    "GET /v1/cases?region=\(region)&limit=50", WrkScripts.regionPage(token: token, region: region),
+                    inProcess.page, nil, 1_000, 20
+                ),
+            ]
         var table = Table(
             title: "hotline serve over loopback, \(Format.count(cases)) cases, \(settings.connections) connections, "
                 + "\(settings.seconds) s each",
@@ -90,35 +96,61 @@ enum HTTPBenchmark {
                 "operation", "req/s", "p50", "p99", "in-process", "HTTP/in-process", "server CPU/req", "errors",
                 "target", "verdict",
             ])
-        for operation in operations {
-            let path = "\(scripts)/\(table.rows.count).lua"
-            try operation.script.write(toFile: path, atomically: true, encoding: .utf8)
-            log("  wrk: \(operation.name)…")
+        func load(_ script: String, _ name: String) throws -> Load {
+            let path = "\(scripts)/\(name).lua"
+            try script.write(toFile: path, atomically: true, encoding: .utf8)
+            // Each run starts with no dirty pages left to the kernel by the one before (a run of
+            // a thousand writes a second leaves seconds of them, and the next run's fsyncs waited
+            // behind their writeback: a p99 of 419 ms for 300 writes/s in one run, 16 to 22 ms
+            // in runs that started clean).
+            sync()
             let cpuBefore = cpuSeconds(of: server.processIdentifier)
             let output = try capture([
-                wrk, "-t2", "-c\(settings.connections)", "-d\(settings.seconds)s", "--latency", "-s", path, base,
+                wrk, "-t\(WrkScripts.threads)", "-c\(settings.connections)", "-d\(settings.seconds)s", "--latency",
+                "-s", path, base,
             ])
-            let load = try parse(output, cpu: cpuSeconds(of: server.processIdentifier) - cpuBefore)
-            let met =
-                load.p99Milliseconds < operation.p99 && (operation.rate.map { load.perSecond >= $0 } ?? true)
-                && load.errors == 0
-            table.add([
-                operation.name, Format.fixed(load.perSecond, 0), Format.fixed(load.p50Milliseconds, 2) + " ms",
-                Format.fixed(load.p99Milliseconds, 2) + " ms", Format.fixed(operation.inProcess, 3) + " ms",
-                Format.ratio(load.p50Milliseconds / operation.inProcess),
+            return try parse(output, cpu: cpuSeconds(of: server.processIdentifier) - cpuBefore)
+        }
+        func row(_ name: String, _ load: Load, inProcess: Double, target: String, met: Bool) -> [String] {
+            [
+                name, Format.fixed(load.perSecond, 0), Format.fixed(load.p50Milliseconds, 2) + " ms",
+                Format.fixed(load.p99Milliseconds, 2) + " ms", Format.fixed(inProcess, 3) + " ms",
+                Format.ratio(load.p50Milliseconds / inProcess),
                 Format.fixed(load.serverCPUSeconds * 1000 / Double(max(load.requests, 1)), 3) + " ms",
-                String(load.errors),
-                (operation.rate.map { ">= \(Int($0))/s, " } ?? "") + "p99 < \(Int(operation.p99)) ms",
-                Format.verdict(met),
-            ])
+                String(load.errors), target, Format.verdict(met),
+            ]
+        }
+        for (index, operation) in operations.enumerated() {
+            log("  wrk: \(operation.name), as fast as it answers…")
+            let most = try load(operation.script, "\(index)-most")
+            table.add(
+                row(
+                    operation.name + ", as fast as it answers", most, inProcess: operation.inProcess,
+                    target: operation.rate.map { ">= \(Int($0))/s" } ?? "",
+                    met: (operation.rate.map { most.perSecond >= $0 } ?? true) && most.errors == 0))
+            log("  wrk: \(operation.name), \(Int(operation.paced))/s…")
+            let paced = try load(
+                WrkScripts.paced(operation.script, perSecond: operation.paced), "\(index)-paced")
+            // Held: wrk sent (nearly) all it was asked to, so the server kept up and the latency
+            // is not flattered by requests it never sent.
+            let held = paced.perSecond >= operation.paced * 0.97
+            table.add(
+                row(
+                    operation.name + ", \(Int(operation.paced)) requests/s", paced, inProcess: operation.inProcess,
+                    target: "p99 < \(Int(operation.p99)) ms",
+                    met: held && paced.p99Milliseconds < operation.p99 && paced.errors == 0))
         }
         let peak = peakResidentBytes(of: server.processIdentifier)
         table.add([
             "server peak RSS", "", "", "", "", "", "", "", "< 200 MB", Format.verdict(peak.map { $0 < 200 << 20 }),
         ])
         table.notes = [
-            "wrk -t2 -c\(settings.connections) --latency from a second process; the server is `hotline serve` "
-                + "(\(hotlineBinary)).",
+            "wrk -t\(WrkScripts.threads) -c\(settings.connections) --latency from a second process; the server is "
+                + "`hotline serve` (\(hotlineBinary)).",
+            "as fast as it answers: each connection sends its next request as soon as the last is answered, so "
+                + "the latency there is mostly the wait behind the other connections (32 / rate).",
+            "N requests/s: the connections send N a second between them (wrk's delay(), on a monotonic clock); "
+                + "the latency target is judged there, and only if wrk sent at least 97% of them.",
             "in-process: the mean of \(settings.inProcessCalls) calls of the same service method on the same file "
                 + "(caseDetail, logInquiry with a new case, casePage of 50).",
             "HTTP/in-process: wrk's p50 over the in-process mean. server CPU/req: the server's user+sys "
@@ -247,6 +279,39 @@ enum HTTPBenchmark {
 
 /// wrk's Lua scripts, one request each; the token and the refs written in.
 enum WrkScripts {
+    /// wrk's threads (each runs its own copy of a script).
+    static let threads = 2
+
+    /// `script` with a `delay` that spaces its thread's requests so that all threads together
+    /// send `perSecond` a second: each request is due one interval after the one before, and waits
+    /// until then (wrk counts its latency from when it is sent). A request already late goes at
+    /// once, so a server that falls behind shows as a lower rate.
+    static func paced(_ script: String, perSecond: Double) -> String {
+        script + """
+
+            local ffi = require("ffi")
+            ffi.cdef[[
+            typedef struct { long seconds; long nanoseconds; } hotline_timespec;
+            int clock_gettime(int clock, hotline_timespec *time);
+            ]]
+            local clock = ffi.new("hotline_timespec")
+            local function milliseconds()
+              ffi.C.clock_gettime(1, clock) -- CLOCK_MONOTONIC
+              return tonumber(clock.seconds) * 1000 + tonumber(clock.nanoseconds) / 1e6
+            end
+            local interval = \(Double(threads) * 1000 / perSecond)
+            local due = nil
+            delay = function()
+              local now = milliseconds()
+              due = (due or now) + interval
+              if due < now - 1000 then due = now end -- a second behind: start again, no burst
+              local wait = due - now
+              if wait < 0 then return 0 end
+              return wait
+            end
+            """
+    }
+
     static let surnames = ["Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов", "Волков", "Соколов"]
     static let givenNames = ["Пётр", "Иван", "Сергей", "Андрей", "Дмитрий", "Алексей", "Олег", "Николай"]
 
