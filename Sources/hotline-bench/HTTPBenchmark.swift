@@ -148,7 +148,7 @@ enum HTTPBenchmark {
             "wrk -t\(WrkScripts.threads) -c\(settings.connections) --latency from a second process; the server is "
                 + "`hotline serve` (\(hotlineBinary)).",
             "as fast as it answers: each connection sends its next request as soon as the last is answered, so "
-                + "the latency there is mostly the wait behind the other connections (32 / rate).",
+                + "the latency there is mostly the wait behind the other connections (\(settings.connections) / rate).",
             "N requests/s: the connections send N a second between them (wrk's delay(), on a monotonic clock); "
                 + "the latency target is judged there, and only if wrk sent at least 97% of them.",
             "in-process: the mean of \(settings.inProcessCalls) calls of the same service method on the same file "
