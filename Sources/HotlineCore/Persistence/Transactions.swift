@@ -185,6 +185,12 @@ extension HotlineDatabase {
     /// waits on SQLite (the busy timeout included). Each call is its own transaction: it cannot
     /// join a shell's open `begin`, whose connection belongs to the shell's thread. A cancelled
     /// task's work stops as Ctrl-C stops a command: `interrupted`, nothing of it written.
+    ///
+    /// Never call the synchronous `run`, `read` or `write` from a task instead (use
+    /// `Hotline.offloaded` for a long synchronous call): on Linux Swift's tasks share a few
+    /// Dispatch threads, and GRDB's async reads give their reader back only after their task
+    /// resumes on one of them. A server whose case reads ran synchronously on those threads
+    /// deadlocked under load, every thread waiting in GRDB's `Pool.get()` for a reader.
     func run<Value>(_ work: DatabaseWork<Value>) async throws -> Value {
         guard !isInSessionTransaction else {
             throw HotlineError.invalidField(
