@@ -50,21 +50,6 @@ import Testing
         #expect(matches.count == 1 && matches.first?["case"] as? String == ref)
     }
 
-    /// The text report's words agree with its numbers: "1 match proposal", as "6 rows".
-    @Test func theTextReportCountsOneMatchProposalInTheSingular() async throws {
-        let cli = try CLI()
-        _ = try await cli.logInquiry(
-            person: "Иванов Иван Иванович", extra: ["--born", "1998", "--region", "Курская область"])
-        let text = await cli.run([
-            "registry", "import", Self.lists.appendingPathComponent("captured-1251-semicolon.csv").path, "--list",
-            "ICRC Oct", "--received", "2026-10-20",
-        ])
-        #expect(text.code == 0, "\(text.err)")
-        #expect(
-            text.out.contains(": 6 rows; 6 added, 0 updated, 0 unchanged, 0 refused; 1 match proposal"), "\(text.out)")
-        #expect(!text.out.contains("proposals"), "\(text.out)")
-    }
-
     @Test func aUkrainianListInThreeNameColumnsReadsTheSameInEitherEncoding() async throws {
         let cli = try CLI()
         let utf8 = await importList(cli, "wounded-uk-semicolon.csv", list: "Wounded UA")

@@ -164,10 +164,9 @@ extension Hotline {
             if shouldWrite {
                 try db.registry.appendEvent(
                     at: at, by: operatorName.name, action: "import", subject: listName,
-                    detail: "file \(table.fileName) (sha256 \(table.sha256)): \(table.rows.count) "
-                        + "row\(table.rows.count == 1 ? "" : "s"), \(added) added, \(updated) updated, "
-                        + "\(unchanged) unchanged, \(refused.count) refused, "
-                        + "\(proposals) match proposal\(proposals == 1 ? "" : "s")")
+                    detail: "file \(table.fileName) (sha256 \(table.sha256)): \(table.rows.count) rows, "
+                        + "\(added) added, \(updated) updated, \(unchanged) unchanged, \(refused.count) refused, "
+                        + "\(proposals) match proposals")
             }
             return report
         }

@@ -147,10 +147,11 @@ struct RegistryImport: ContextCommand {
         }
         let verb = report.written ? "" : " (would be; nothing written)"
         Console.print(
-            "List \(report.list), \(report.file): \(report.rows) row\(report.rows == 1 ? "" : "s"); \(report.added) added, "
-                + "\(report.updated) updated, \(report.unchanged) unchanged, \(report.refused.count) refused\(verb)"
-                + "; \(report.proposals) match proposal\(report.proposals == 1 ? "" : "s")"
-                + (report.written ? "\(context.pending)." : " would be made."))
+            "List \(report.list), \(report.file): \(report.rows) rows; \(report.added) added, \(report.updated) updated, "
+                + "\(report.unchanged) unchanged, \(report.refused.count) refused\(verb)"
+                + (report.written
+                    ? "; \(report.proposals) match proposals\(context.pending)."
+                    : "; \(report.proposals) match proposals would be made."))
         if report.written && report.proposals > 0 {
             Console.print("Review them: hotline match list --list \(ShellQuoting.word(report.list))")
         }
