@@ -26,6 +26,10 @@ final class GroupCommit: Sendable {
 
     private let queue = Mutex(Queue())
 
+    /// How many writes wait for the next batch (a test holds a batch open until the writes it
+    /// sent have all queued, however slowly a busy machine runs their tasks).
+    var queuedCount: Int { queue.withLock { $0.jobs.count } }
+
     /// Runs `body` in the next batch on `writer` and returns its result once that batch has
     /// committed. A task cancelled before its write ran gets `CancellationError`, nothing written.
     func write<Value: Sendable>(
