@@ -158,6 +158,23 @@ struct ShellTests {
         #expect(lines == [.line("a"), .invalid("the line is not valid UTF-8"), .line("b"), .line("c")])
     }
 
+    /// Lines longer than one read (64 KB) come out whole, with the short lines around them,
+    /// including one whose newline is the last byte of a read.
+    @Test func streamSourceReadsLinesLongerThanOneRead() throws {
+        let cli = try CLI()
+        let file = cli.directory.appendingPathComponent("long.txt")
+        let long = String(repeating: "Иванов ", count: 50_000)  // 650,000 bytes
+        // "a\n" then this line: its newline is the first read's last byte (offset 65,535).
+        let exact = String(repeating: "x", count: 65_536 - 3)
+        try Data("a\n\(exact)\n\(long)\nb\r\n\(long)".utf8).write(to: file)
+        let descriptor = open(file.path, O_RDONLY)
+        defer { close(descriptor) }
+        var source = StreamLineSource(descriptor: descriptor)
+        var lines: [LineInput] = []
+        while let line = source.next(prompt: "") { lines.append(line) }
+        #expect(lines == [.line("a"), .line(exact), .line(long), .line("b"), .line(long)])
+    }
+
     @Test func formatSwitchesOutputForTheRestOfTheSession() async throws {
         let cli = try CLI()
         let result = try await cli.shell(["\(logLine) One", "format json", "case list"])
