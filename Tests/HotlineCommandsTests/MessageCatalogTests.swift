@@ -70,6 +70,13 @@ import Testing
             "  REGION", "INFORMED", "No cases match.", "\(count) case(s).",
         ]
         #expect(MessageKeyScanner.keys(inSource: source) == made.map(\.key))
+
+        // A literal joined to anything else makes a key only the run knows: reported, with its line.
+        let joined = #"""
+            let a = 1
+            throw .invalidField(field: f, problem: "it is \(state)" + (ref.map { " (case \($0))" } ?? ""))
+            """#
+        #expect(MessageKeyScanner.keys(inSource: joined).contains(MessageKeyScanner.unscannable(line: 2)))
     }
 
     private static func jsonString(_ text: String) -> String {

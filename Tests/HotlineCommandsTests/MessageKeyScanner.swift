@@ -4,7 +4,8 @@ import Foundation
 /// string literal where a `Message` is expected (after `problem:`, `accepted:`, `Console.print(`,
 /// `: Message =`, a `return` in a function returning `Message`, ... see `markers`), its
 /// interpolations numbered `{1}`, `{2}`, literals joined by `+` as one key. A message written
-/// some other way is missed: keep to these forms (README, Layout, "Adding a message").
+/// some other way is missed: keep to these forms (README, Layout, "Adding a message"). A literal
+/// joined by `+` to anything else is reported: its key exists only at run time.
 enum MessageKeyScanner {
     /// Words after which an expression of message literals follows.
     static let markers = [
@@ -13,6 +14,11 @@ enum MessageKeyScanner {
         ".configuration(", ".notSignedIn(", "invalid(", "refuse(",
         ": Message =", ": Message? =", ": [Message] =",
     ]
+    /// The key reported for a message joined to something the scanner cannot read.
+    static func unscannable(line: Int) -> String {
+        "(line \(line): a message joined by + to something other than a literal; write it as one literal, or one per branch)"
+    }
+
     /// Declarations whose body's `return` literals are messages.
     static let bodyMarkers = ["-> Message {", ": Message {", "-> Message? {"]
 
@@ -103,6 +109,14 @@ enum MessageKeyScanner {
                 joining = false
                 index = end
                 continue
+            }
+            // A literal joined by `+` to anything but a literal (`+ (ok ? "a" : "b")`, `+ more`)
+            // makes a key at run time that no catalog can hold: the catalog has the literal's
+            // own key, and the joined message falls back to English. Reported as a key no
+            // catalog has, so `everyMessageHasAWording` names the file.
+            if joining, depth == 0, !" \t\n".unicodeScalars.contains(scalar) {
+                keys.append(unscannable(line: text[..<index].filter { $0 == "\n" }.count + 1))
+                joining = false
             }
             switch scalar {
             case "(", "{":

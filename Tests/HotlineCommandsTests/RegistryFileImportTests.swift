@@ -61,4 +61,21 @@ import Testing
         let counts = try #require(try cp1251.json as? [String: Any])
         #expect(counts["added"] as? Int == 0 && counts["unchanged"] as? Int == added)
     }
+
+    /// The import's summary in Russian and Ukrainian, check and real run alike. It was one
+    /// message with a joined tail, a key no catalog held: the whole line came out in English.
+    @Test func theSummaryIsInTheOperatorsLanguage() async throws {
+        let cli = try CLI()
+        _ = try await cli.logInquiry(
+            person: "Иванов Иван Иванович", extra: ["--born", "1998", "--region", "Курская область"])
+        let file = Self.lists.appendingPathComponent("captured-1251-semicolon.csv").path
+        let words = ["registry", "import", file, "--list", "ICRC Oct", "--received", "2026-10-20"]
+        let checked = await cli.run(words + ["--check", "--lang", "uk"])
+        #expect(checked.code == 0, "\(checked.err)")
+        #expect(checked.out.contains("(нічого не записано); пропозицій збігу було б: 1."), "\(checked.out)")
+        let imported = await cli.run(words + ["--lang", "ru"])
+        #expect(imported.code == 0, "\(imported.err)")
+        #expect(imported.out.contains("; предложений совпадения: 1."), "\(imported.out)")
+        #expect(!imported.out.contains("rows") && !imported.out.contains("match proposals"), "\(imported.out)")
+    }
 }

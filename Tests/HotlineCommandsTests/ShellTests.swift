@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HotlineCore
 import HotlineTesting
 import Testing
 
@@ -73,6 +74,10 @@ struct ShellTests {
         #expect(shellHelp.out.trimmingCharacters(in: .newlines) == cliHelp.out.trimmingCharacters(in: .newlines))
         let top = try await cli.shell(["help"])
         #expect(top.out.contains("SHELL COMMANDS:") && top.out.contains("begin"))
+        // The shell's own commands are explained in the session's language, as the others are.
+        let russian: CLI.Result = try await Language.$current.withValue(.ru) { try await cli.shell(["help"]) }
+        #expect(russian.out.contains("КОМАНДЫ ОБОЛОЧКИ:"), "\(russian.out)")
+        #expect(russian.out.contains("записать изменения транзакции"), "\(russian.out)")
     }
 
     @Test func firstFailingScriptLineStopsWithItsLineNumberAndCode() async throws {

@@ -135,7 +135,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// Prints the command as typed, runs it through the command tree, prints its output.
     private func step(_ arguments: [String], base: [String]) async throws -> String {
-        Console.print("$ hotline " + arguments.map(Self.quoted).joined(separator: " "))
+        let typed = "$ hotline " + arguments.map(Self.quoted).joined(separator: " ")
+        Console.print(typed)
         let captured = CapturedOutput()
         let code = await Console.$current.withValue(captured.console) {
             await CommandRunner.run(arguments + base)

@@ -68,14 +68,14 @@ final class ShellSession {
     }
 
     /// The session's shell-only words, for `help` and completion.
-    static let builtins: [(name: String, help: String)] = [
-        ("help [COMMAND]", "show the help of hotline or of one command"),
-        ("whoami", "the operator, role and database of this session"),
-        ("format table|json|csv", "the output format for the rest of the session"),
-        ("begin", "start a transaction: the commands up to commit or rollback are all-or-nothing"),
-        ("commit", "write the transaction's changes"),
-        ("rollback", "drop the transaction's changes"),
-        ("exit", "leave the shell (also Ctrl-D); an open transaction is rolled back"),
+    static let builtins: [(name: String, help: Message)] = [
+        ("help [COMMAND]", Message("show the help of hotline or of one command")),
+        ("whoami", Message("the operator, role and database of this session")),
+        ("format table|json|csv", Message("the output format for the rest of the session")),
+        ("begin", Message("start a transaction: the commands up to commit or rollback are all-or-nothing")),
+        ("commit", Message("write the transaction's changes")),
+        ("rollback", Message("drop the transaction's changes")),
+        ("exit", Message("leave the shell (also Ctrl-D); an open transaction is rolled back")),
     ]
 
     var prompt: String {
@@ -296,7 +296,8 @@ final class ShellSession {
         if words.isEmpty {
             Console.print("\nSHELL COMMANDS:")
             for builtin in Self.builtins {
-                Console.print("  " + builtin.name.padding(toLength: 24, withPad: " ", startingAt: 0) + builtin.help)
+                let name = builtin.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+                Console.print("  \(name)\(builtin.help)")
             }
         }
         return 0

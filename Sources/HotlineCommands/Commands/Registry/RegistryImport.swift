@@ -145,13 +145,16 @@ struct RegistryImport: ContextCommand {
             }
             Console.printError(table.render())
         }
-        let verb = report.written ? "" : " (would be; nothing written)"
-        Console.print(
-            "List \(report.list), \(report.file): \(report.rows) rows; \(report.added) added, \(report.updated) updated, "
-                + "\(report.unchanged) unchanged, \(report.refused.count) refused\(verb)"
-                + (report.written
-                    ? "; \(report.proposals) match proposals\(context.pending)."
-                    : "; \(report.proposals) match proposals would be made."))
+        // One whole message per outcome: a joined tail would make a key no catalog holds.
+        let summary: Message =
+            report.written
+            ? "List \(report.list), \(report.file): \(report.rows) rows; \(report.added) added, "
+                + "\(report.updated) updated, \(report.unchanged) unchanged, \(report.refused.count) refused; "
+                + "\(report.proposals) match proposals\(context.pending)."
+            : "List \(report.list), \(report.file): \(report.rows) rows; \(report.added) added, "
+                + "\(report.updated) updated, \(report.unchanged) unchanged, \(report.refused.count) refused "
+                + "(would be; nothing written); \(report.proposals) match proposals would be made."
+        Console.print(summary)
         if report.written && report.proposals > 0 {
             Console.print("Review them: hotline match list --list \(ShellQuoting.word(report.list))")
         }

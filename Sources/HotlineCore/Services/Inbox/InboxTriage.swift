@@ -261,9 +261,14 @@ extension Hotline {
     static func newInboxRow(_ id: Int64, in db: Database) throws -> InboxMessageRow {
         let row = try inboxRow(id, in: db)
         guard row.state == InboxState.new.rawValue else {
+            let problem: Message
+            if let ref = row.ref {
+                problem = "it is \(row.state) (case \(ref))"
+            } else {
+                problem = "it is \(row.state)"
+            }
             throw HotlineError.invalidField(
-                field: "inbox item", value: String(id),
-                problem: "it is \(row.state)" + (row.ref.map { " (case \($0))" } ?? ""),
+                field: "inbox item", value: String(id), problem: problem,
                 accepted: "an item that is still new (`inbox list --state new`)")
         }
         return row
