@@ -75,8 +75,12 @@ import Testing
         let joined = #"""
             let a = 1
             throw .invalidField(field: f, problem: "it is \(state)" + (ref.map { " (case \($0))" } ?? ""))
+            throw .databaseUnavailable(path: p, reason: explain(error) + " (nothing was changed)")
             """#
-        #expect(MessageKeyScanner.keys(inSource: joined).contains(MessageKeyScanner.unscannable(line: 2)))
+        let found = MessageKeyScanner.keys(inSource: joined)
+        #expect(
+            found.contains(MessageKeyScanner.unscannable(line: 2))
+                && found.contains(MessageKeyScanner.unscannable(line: 3)))
     }
 
     private static func jsonString(_ text: String) -> String {

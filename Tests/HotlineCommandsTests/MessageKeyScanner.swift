@@ -134,6 +134,7 @@ enum MessageKeyScanner {
                 flush()
                 if !acrossCommas { return index }
             case "+" where depth == 0:
+                if chain == nil { keys.append(unscannable(line: text[..<index].filter { $0 == "\n" }.count + 1)) }
                 joining = chain != nil
             case "\n" where depth == 0:
                 if !continues(text, at: index) {

@@ -76,7 +76,7 @@ extension HotlineDatabase {
             if let error = error as? HotlineError { throw error }
             throw HotlineError.databaseUnavailable(
                 path: self.path,
-                reason: Self.explain(error) + " (while checking the backup; nothing was changed)")
+                reason: "\(Self.explain(error)) (while checking the backup; nothing was changed)")
         }
         return problems
     }
@@ -114,7 +114,7 @@ extension HotlineDatabase {
             throw error
         } catch {
             throw HotlineError.databaseUnavailable(
-                path: self.path, reason: Self.explain(error) + " (the restore changed nothing)")
+                path: self.path, reason: "\(Self.explain(error)) (the restore changed nothing)")
         }
         return saved
     }
