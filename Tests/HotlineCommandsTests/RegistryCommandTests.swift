@@ -132,6 +132,24 @@ import Testing
         #expect(detail["status"] as? String == "deceased")
     }
 
+    /// What a decision did, in the operator's language at the table; in English in the JSON,
+    /// which is the same in every language.
+    @Test func aDecisionIsSaidInTheOperatorsLanguage() async throws {
+        let cli = try CLI()
+        _ = try await cli.logInquiry(extra: ["--born", "1998"])
+        try importRecord(cli, says: "погиб")
+        let items = try #require(try await cli.run(["match", "list", "--format", "json"]).json as? [[String: Any]])
+        let id = String(try #require(items.first?["id"] as? Int))
+        let confirm = await cli.run(["match", "confirm", id, "--lang", "uk"], operatorName: "anna")
+        #expect(confirm.code == 0, "\(confirm.err)")
+        #expect(confirm.out.contains("інший оператор має підтвердити його (`match approve \(id)`)"), "\(confirm.out)")
+        let approve = await cli.run(
+            ["match", "approve", id, "--lang", "ru", "--format", "json"], operatorName: "boris")
+        let decision = try #require(try approve.json as? [String: Any])
+        #expect(decision["message"] as? String == "approved; case moved to deceased", "\(approve.out)")
+        #expect(Set(decision.keys) == ["id", "state", "case", "from", "to", "message"])
+    }
+
     @Test func theShellCompletesMatchAndRecordIds() async throws {
         let cli = try CLI()
         _ = try await cli.logInquiry(extra: ["--born", "1998"])

@@ -11,8 +11,24 @@ public struct MatchDecision: Encodable, Sendable, Equatable {
     /// changed yet).
     public let from: String
     public let to: String
-    /// What happens next, in words.
+    /// What happens next, in English: the JSON's, the same in every language.
     public let message: String
+    /// The same words in the operator's language, for the table.
+    public let said: Message
+
+    init(id: Int64, state: String, case ref: String, from: String, to: String, said: Message) {
+        self.id = id
+        self.state = state
+        self.case = ref
+        self.from = from
+        self.to = to
+        self.said = said
+        message = said.rendered(in: .en)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, state, `case`, from, to, message
+    }
 }
 
 extension Hotline {
@@ -40,11 +56,12 @@ extension Hotline {
                     detail:
                         "record \(match.recordId) for case \(personCase.ref) (\(says.name)): awaiting a second operator"
                 )
+                let said: Message =
+                    "the record says \(says.name): another operator must approve it (`match approve \(id)`) "
+                    + "before the case changes"
                 return MatchDecision(
                     id: id, state: MatchState.awaitingApproval.rawValue, case: personCase.ref, from: status.name,
-                    to: status.name,
-                    message: "the record says \(says.name): another operator must approve it (`match approve \(id)`) "
-                        + "before the case changes")
+                    to: status.name, said: said)
             }
             try db.registry.setConfirmed(matchId: id, by: operatorName.name, at: at, note: note)
             let to = try apply(
@@ -52,9 +69,10 @@ extension Hotline {
             try db.registry.appendEvent(
                 at: at, by: operatorName.name, action: "confirm", subject: "match \(id)",
                 detail: "record \(match.recordId) for case \(personCase.ref): \(status.name) -> \(to)")
+            let said: Message = status.name == to ? "linked; the case was \(to) already" : "case moved to \(to)"
             return MatchDecision(
                 id: id, state: MatchState.confirmed.rawValue, case: personCase.ref, from: status.name, to: to,
-                message: status.name == to ? "linked; the case was \(to) already" : "case moved to \(to)")
+                said: said)
         }
     }
 
@@ -89,9 +107,10 @@ extension Hotline {
                 detail:
                     "record \(match.recordId) for case \(personCase.ref), confirmed by \(match.confirmedBy ?? "?"): "
                     + "\(status.name) -> \(to)")
+            let said: Message = "approved; case moved to \(to)"
             return MatchDecision(
                 id: id, state: MatchState.confirmed.rawValue, case: personCase.ref, from: status.name, to: to,
-                message: "approved; case moved to \(to)")
+                said: said)
         }
     }
 
@@ -113,9 +132,10 @@ extension Hotline {
             try db.registry.appendEvent(
                 at: at, by: operatorName.name, action: "reject", subject: "match \(id)",
                 detail: "record \(match.recordId) is not case \(personCase.ref): \(note)")
+            let said: Message = "rejected; this pair is never proposed again"
             return MatchDecision(
                 id: id, state: MatchState.rejected.rawValue, case: personCase.ref, from: status.name, to: status.name,
-                message: "rejected; this pair is never proposed again")
+                said: said)
         }
     }
 

@@ -55,7 +55,7 @@ enum MatchDecisionOutput {
         case .json: Console.print((try? Render.json(decision)) ?? "{}")
         case .table, .csv:
             Console.print(
-                "Match \(decision.id) \(decision.state), case \(decision.case): \(decision.message)\(context.pending).")
+                "Match \(decision.id) \(decision.state), case \(decision.case): \(decision.said)\(context.pending).")
         }
     }
 }
