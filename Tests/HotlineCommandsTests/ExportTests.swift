@@ -22,6 +22,9 @@ struct ExportTests {
         let result = await cli.run(["case", "list", "--output", path])
         #expect(result.code == 0, "\(result.err)")
         #expect(result.out == "Wrote 2 rows to \(path).\n")
+        let russianPath = cli.directory.appendingPathComponent("дела.xlsx").path
+        let russian = await cli.run(["case", "list", "--output", russianPath, "--lang", "ru"])
+        #expect(russian.out == "Записано строк: 2; файл \(russianPath).\n", "\(russian.out)")
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
 

@@ -79,7 +79,11 @@ enum ListExport {
             rows = (try? JSONSerialization.jsonObject(with: bytes) as? [Any])?.map(\.count)
         }
         try write(bytes, to: path)
-        Console.print("Wrote \(rows.map { "\($0) row\($0 == 1 ? "" : "s") to " } ?? "")\(path).")
+        // Whole messages: a count spliced in as text stayed English in a Russian sentence.
+        let count = rows ?? 0
+        let wrote: Message =
+            rows == nil ? "Wrote \(path)." : count == 1 ? "Wrote 1 row to \(path)." : "Wrote \(count) rows to \(path)."
+        Console.print(wrote)
     }
 
     /// A path a list cannot be written to is refused before the command runs.
