@@ -172,4 +172,18 @@ import Testing
         #expect(process.terminationStatus == 1)
         #expect(stderr.hasPrefix("hotline: неверный номер дела '1234-5678'"), "\(stderr)")
     }
+
+    /// Words put into a translated sentence are in its language too: the catalog scan cannot
+    /// see inside `\( )`, and "(none)" or "none" spliced in as text stayed English.
+    @Test func wordsInsideASentenceAreInItsLanguage() async throws {
+        let cli = try CLI()
+        let ref = try await cli.logInquiry()
+        let edit = await cli.run([
+            "case", "edit", ref, "--unit", "в/ч 12345", "--note", "сестра уточнила", "--lang", "ru",
+        ])
+        #expect(edit.code == 0, "\(edit.err)")
+        #expect(edit.out.contains("(нет) -> в/ч 12345"), "\(edit.out)")
+        let version = await cli.run(["db", "version", "--lang", "uk"])
+        #expect(version.out.contains("Очікувані міграції: немає"), "\(version.out)")
+    }
 }

@@ -31,7 +31,8 @@ struct CaseEdit: ContextCommand {
             }
             for change in edited.changes {
                 Console.print(
-                    "Case \(edited.ref): \(change.field) \(change.from ?? "(none)") -> \(change.to ?? "(none)")"
+                    "Case \(edited.ref): \(change.field) \(change.from.map(Message.verbatim) ?? "(none)") -> "
+                        + "\(change.to.map(Message.verbatim) ?? "(none)")"
                         + "\(context.pending).")
             }
         }

@@ -20,7 +20,8 @@ extension DatabaseCommand {
                 Console.print("Database: \(context.hotline.databasePath) (SQLite \(version.sqlite))")
                 Console.print("Applied migrations: \(version.applied.joined(separator: ", "))")
                 Console.print(
-                    "Pending migrations: \(version.pending.isEmpty ? "none" : version.pending.joined(separator: ", "))")
+                    "Pending migrations: \(version.pending.isEmpty ? "none" : .verbatim(version.pending.joined(separator: ", ")))"
+                )
             }
         }
     }

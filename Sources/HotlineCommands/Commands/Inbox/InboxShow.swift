@@ -27,7 +27,7 @@ struct InboxShow: ContextCommand {
             Console.print("Attachments:")
             for attachment in detail.attachments {
                 Console.print(
-                    "  \(attachment.name ?? "(unnamed)")  \(attachment.type)  \(attachment.size) bytes  "
+                    "  \(attachment.name.map(Message.verbatim) ?? "(unnamed)")  \(attachment.type)  \(attachment.size) bytes  "
                         + "sha256 \(attachment.sha256.prefix(16))…")
             }
         }

@@ -34,8 +34,8 @@ struct InquiryEdit: ContextCommand {
             }
             for change in edited.changes {
                 Console.print(
-                    "Inquiry \(id) (case \(edited.ref)): \(change.field) \(change.from ?? "(none)") -> "
-                        + "\(change.to ?? "(none)")\(context.pending).")
+                    "Inquiry \(id) (case \(edited.ref)): \(change.field) \(change.from.map(Message.verbatim) ?? "(none)") -> "
+                        + "\(change.to.map(Message.verbatim) ?? "(none)")\(context.pending).")
             }
         }
     }
