@@ -39,8 +39,8 @@ public enum CommandRunner {
             } catch {
                 // Only a line that does not parse is checked for a mistyped command: the tree
                 // and the configuration's statuses are read on that path alone, never on every run.
-                // Help and --version also end parsing, with success: building the tree for them
-                // made `hotline --version` take 70 ms.
+                // --version also ends parsing with an error, one that means success: building
+                // the tree for it made `hotline --version` take 70 ms.
                 guard HotlineCommand.exitCode(for: error) != .success,
                     CommandSuggestions.unknownCommand(in: arguments, statuses: [], prefix: "hotline ") != nil
                 else { throw error }
