@@ -244,8 +244,12 @@ final class ShellSession {
     /// the command fails with "interrupted" and writes nothing, and the shell goes on.
     private func interruptible(_ body: () -> Int32) -> Int32 {
         guard let interrupts else { return body() }
+        context.hotline.endInterruption()  // a watcher's last look may land after its stop
         let watcher = InterruptWatcher(count: interrupts, hotline: context.hotline)
-        defer { watcher.stop() }
+        defer {
+            watcher.stop()
+            context.hotline.endInterruption()
+        }
         return body()
     }
 

@@ -17,6 +17,8 @@ struct HotlineDatabase: Sendable {
     let session: SessionTransaction?
     /// Where asynchronous writes wait to commit together (`run(_:) async`).
     let groupCommit = GroupCommit()
+    /// Whether Ctrl-C asked the running command to stop; shared with a session's copy.
+    var interruption = Interruption()
 
     /// Opens (creating if needed, with mode 0600 in a 0700 directory) the database at `path`
     /// and applies any pending migrations. A file that is not hotline's (another program's

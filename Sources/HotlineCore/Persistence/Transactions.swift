@@ -1,4 +1,5 @@
 import GRDB
+import Synchronization
 
 extension HotlineDatabase {
 
@@ -71,7 +72,13 @@ extension HotlineDatabase {
 
     /// Stops the statements running on this database at their next step; they fail with
     /// SQLITE_INTERRUPT and their transaction is rolled back. Safe from any thread (Ctrl-C).
-    func interrupt() { writer.interrupt() }
+    func interrupt() {
+        interruption.requested.withLock { $0 = true }
+        writer.interrupt()
+    }
+
+    /// The command that Ctrl-C stopped has ended: what fails from now on fails for its own reason.
+    func endInterruption() { interruption.requested.withLock { $0 = false } }
 
     /// Runs `body` in an IMMEDIATE transaction that `body` may commit and reopen as it goes
     /// (the bulk loader's batches). Whatever is pending when `body` returns is committed; when
@@ -124,6 +131,11 @@ extension HotlineDatabase {
 
     /// `error` as the `HotlineError` a front end reports.
     func mapped(_ error: DatabaseError) -> HotlineError {
+        // Interrupted inside SQLite's own set-up of a statement (opening the FTS table
+        // `name_pairs`), SQLite says "vtable constructor failed", not SQLITE_INTERRUPT: a CI
+        // run showed an operator's Ctrl-C as a database error. Whatever fails while Ctrl-C
+        // stands failed because of it.
+        if interruption.requested.withLock({ $0 }) { return .interrupted }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .databaseBusy(timeoutSeconds: busyTimeout)
         case .SQLITE_FULL: return .databaseUnavailable(path: path, reason: Self.explain(error))
@@ -133,6 +145,11 @@ extension HotlineDatabase {
         default: return .databaseFailure(error.message ?? "\(error.resultCode)")
         }
     }
+}
+
+/// Set by Ctrl-C (`interrupt()`) until the command it stopped has ended (`endInterruption()`).
+final class Interruption: Sendable {
+    let requested = Mutex(false)
 }
 
 /// Holds the connection of the shell's open transaction while its commands run. Only touched
@@ -146,7 +163,9 @@ extension HotlineDatabase {
     /// A copy of this database with a session slot of its own: `inSessionTransaction` runs on
     /// it, and only the calls made through this copy (and its copies) join the transaction.
     func makeSession() -> HotlineDatabase {
-        HotlineDatabase(writer: writer, path: path, busyTimeout: busyTimeout, session: SessionTransaction())
+        HotlineDatabase(
+            writer: writer, path: path, busyTimeout: busyTimeout, session: SessionTransaction(),
+            interruption: interruption)
     }
 }
 

@@ -67,6 +67,9 @@ public struct Hotline: Sendable {
     /// Stops the statements running on the database at their next step; they fail with
     /// `HotlineError.interrupted` and their transaction is rolled back. Safe from any thread (Ctrl-C).
     public func interrupt() { database.interrupt() }
+
+    /// The command Ctrl-C stopped has ended (the shell's watcher stopped).
+    public func endInterruption() { database.endInterruption() }
 }
 
 extension Hotline {
